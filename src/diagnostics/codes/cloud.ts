@@ -1,0 +1,7 @@
+import { defineCode } from '../diagnostic.js';
+
+// Codes for this area are added here; src/diagnostics/codes/index.ts lists every area.
+export const cloudCodes = {
+} as const;
+
+void defineCode;

@@ -1,0 +1,64 @@
+/**
+ * A range of source text. Offsets are UTF-16 code-unit offsets into the file's decoded text
+ * (BOM removed), `end` exclusive. Lines and columns are 1-based; columns count UTF-16 code units.
+ */
+export interface Span {
+  file: string;
+  start: number;
+  end: number;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+/** A decoded source file with its line-start table, shared by every stage that needs positions. */
+export class SourceText {
+  readonly lineStarts: number[];
+
+  constructor(readonly path: string, readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
+    this.lineStarts = starts;
+  }
+
+  /** 1-based line and column of an offset (binary search: O(log lines)). */
+  position(offset: number): { line: number; col: number } {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo] + 1 };
+  }
+
+  span(start: number, end: number): Span {
+    const s = this.position(start);
+    const e = this.position(end);
+    return { file: this.path, start, end, line: s.line, col: s.col, endLine: e.line, endCol: e.col };
+  }
+
+  /** The text of a 1-based line without its line terminator. */
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1] ?? this.text.length;
+    let end = this.lineStarts[line] ?? this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return this.text.slice(start, end);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+}
+
+/** A span for diagnostics about a file as a whole (I/O errors, empty files): line 1, column 1. */
+export function fileSpan(file: string): Span {
+  return { file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 };
+}
