@@ -1,0 +1,5 @@
+import type { TopoCommand } from '../command.js';
+import { checkCommand } from './check.js';
+
+/** Every sub-command, in the order `topo --help` lists them. A new command is a file here and one entry. */
+export const commands: TopoCommand[] = [checkCommand];
