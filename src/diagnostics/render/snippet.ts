@@ -81,8 +81,7 @@ export function layoutLine(raw: string, focus: number, maxWidth: number): LaidOu
     else if (c < 32) text += String.fromCharCode(0x2400 + c);
     else if (c === 127) text += '\u2421';
     else text += raw[i];
-    // A surrogate pair is one character on screen: its low half takes no column of its own.
-    width += c === 9 ? TAB.length : isLowSurrogate(c) ? 0 : 1;
+    width += c === 9 ? TAB.length : charWidth(c);
   }
   cols.push(width);
   if (to < raw.length) text += ELLIPSIS;
@@ -98,6 +97,19 @@ export function layoutLine(raw: string, focus: number, maxWidth: number): LaidOu
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * Terminal columns of one UTF-16 code unit, so that markers line up under wide text. East Asian wide ranges
+ * and astral characters (mostly emoji) take two columns; the low half of a surrogate pair takes none.
+ */
+function charWidth(c: number): number {
+  if (isLowSurrogate(c)) return 0;
+  if (c >= 0xd800 && c <= 0xdbff) return 2;
+  const wide =
+    (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+  return wide ? 2 : 1;
 }
 
 /** Source line and the rows of markers and labels under it, without the gutter. */
