@@ -4,7 +4,7 @@ import type { CodeDef } from '../diagnostic.js';
  * docs/diagnostics/README.md: one row per registered code, generated from the registry so that the index
  * cannot drift from what the compiler reports (`npm run docs:codes` writes it; a test checks it is current).
  */
-export function renderCodesIndex(codes: readonly CodeDef<unknown>[]): string {
+export function renderCodesIndex(codes: readonly Pick<CodeDef<unknown>, 'code' | 'severity' | 'title'>[]): string {
   const rows = codes.map((c) => `| [${c.code}](${c.code}.md) | ${c.severity} | ${escapeCell(c.title)} |`);
   return [
     '# Diagnostic codes',
