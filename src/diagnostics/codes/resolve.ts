@@ -1,7 +1,154 @@
 import { defineCode } from '../diagnostic.js';
 
-// Codes for this area are added here; src/diagnostics/codes/index.ts lists every area.
-export const resolveCodes = {
-} as const;
+const didYouMean = (s: string | undefined) => (s === undefined ? undefined : `did you mean \`${s}\`?`);
 
-void defineCode;
+export const resolveCodes = {
+  importNotFound: defineCode<{ path: string; resolved: string }>({
+    code: 'TOPO2001',
+    severity: 'error',
+    title: 'imported file not found',
+    message: ({ path, resolved }) => `cannot import "${path}": ${resolved} does not exist`,
+    help: () => 'relative imports are resolved from the importing file\'s folder',
+  }),
+  unknownStdModule: defineCode<{ name: string; available: string; suggestion?: string }>({
+    code: 'TOPO2002',
+    severity: 'error',
+    title: 'unknown standard library module',
+    message: ({ name }) => `the standard library has no module \`${name}\``,
+    help: ({ available, suggestion }) => `${suggestion ? `did you mean "std/${suggestion}"? ` : ''}modules: ${available}`,
+  }),
+  importCycle: defineCode<{ cycle: string }>({
+    code: 'TOPO2003',
+    severity: 'error',
+    title: 'import cycle',
+    message: ({ cycle }) => `import cycle: ${cycle}`,
+    help: () => 'move the shared declarations into a file that both import',
+  }),
+  undefinedName: defineCode<{ name: string; suggestion?: string }>({
+    code: 'TOPO2004',
+    severity: 'error',
+    title: 'undefined name',
+    message: ({ name }) => `\`${name}\` is not declared`,
+    help: ({ suggestion }) => didYouMean(suggestion),
+  }),
+  duplicateName: defineCode<{ name: string }>({
+    code: 'TOPO2005',
+    severity: 'error',
+    title: 'name declared twice in one scope',
+    message: ({ name }) => `\`${name}\` is declared twice in the same scope`,
+    help: () => 'rename one of them, or move it into another `as` or `vpc`',
+  }),
+  ambiguousName: defineCode<{ name: string; options: string }>({
+    code: 'TOPO2006',
+    severity: 'error',
+    title: 'ambiguous name',
+    message: ({ name }) => `\`${name}\` is ambiguous: several declarations have this name`,
+    help: ({ options }) => `qualify it with its container: ${options}`,
+  }),
+  unknownKind: defineCode<{ name: string; suggestion?: string }>({
+    code: 'TOPO2007',
+    severity: 'error',
+    title: 'unknown kind',
+    message: ({ name }) => `unknown kind \`${name}\``,
+    help: ({ suggestion }) => suggestion,
+  }),
+  unknownBase: defineCode<{ name: string; suggestion?: string }>({
+    code: 'TOPO2008',
+    severity: 'error',
+    title: 'unknown behaviour or kind in `is`',
+    message: ({ name }) => `\`${name}\` is neither a built-in behaviour nor a declared kind`,
+    help: ({ suggestion }) => didYouMean(suggestion),
+  }),
+  kindCycle: defineCode<{ cycle: string }>({
+    code: 'TOPO2009',
+    severity: 'error',
+    title: 'kind inherits from itself',
+    message: ({ cycle }) => `kind inheritance cycle: ${cycle}`,
+  }),
+  unknownProperty: defineCode<{ key: string; owner: string; suggestion?: string; accepted: string }>({
+    code: 'TOPO2010',
+    severity: 'error',
+    title: 'unknown property',
+    message: ({ key, owner }) => `${owner} has no property \`${key}\``,
+    help: ({ suggestion, accepted }) => didYouMean(suggestion) ?? (accepted ? `accepted: ${accepted}` : undefined),
+  }),
+  wrongType: defineCode<{ key: string; expected: string; found: string }>({
+    code: 'TOPO2011',
+    severity: 'error',
+    title: 'property value of the wrong type',
+    message: ({ key, expected, found }) => `\`${key}\` expects ${expected}, found ${found}`,
+  }),
+  duplicateProperty: defineCode<{ key: string }>({
+    code: 'TOPO2012',
+    severity: 'error',
+    title: 'property set twice',
+    message: ({ key }) => `\`${key}\` is set twice`,
+    help: () => 'a property takes one line; list several values with commas',
+  }),
+  missingProperty: defineCode<{ key: string; owner: string; example: string }>({
+    code: 'TOPO2013',
+    severity: 'error',
+    title: 'required property missing',
+    message: ({ key, owner }) => `${owner} needs \`${key}\``,
+    help: ({ key, example }) => `add \`${key}: ${example}\``,
+  }),
+  noPrimary: defineCode<{ kind: string }>({
+    code: 'TOPO2014',
+    severity: 'error',
+    title: 'positional value for a kind without a primary property',
+    message: ({ kind }) => `kind \`${kind}\` takes no positional value`,
+    help: () => 'write the value as a property in the body, or give the kind a `primary:` property',
+  }),
+  notAllowedHere: defineCode<{ what: string; where: string }>({
+    code: 'TOPO2015',
+    severity: 'error',
+    title: 'statement not allowed here',
+    message: ({ what, where }) => `${what} is not allowed ${where}`,
+  }),
+  wrongKindInSlot: defineCode<{ slot: string; name: string; kind: string; expected: string }>({
+    code: 'TOPO2016',
+    severity: 'error',
+    title: 'declaration of the wrong kind',
+    message: ({ slot, name, kind, expected }) => `${slot} must be ${expected}, but \`${name}\` is a ${kind}`,
+  }),
+  placementMissing: defineCode<{ name: string; kind: string; clause: 'on' | 'in'; expected: string }>({
+    code: 'TOPO2017',
+    severity: 'error',
+    title: 'missing `on` or `in` placement',
+    message: ({ name, kind, clause, expected }) => `${kind} \`${name}\` needs \`${clause}\` ${expected}`,
+    help: ({ name, kind, clause }) => `write \`${kind} ${name} ${clause} NAME\``,
+  }),
+  placementNotAccepted: defineCode<{ kind: string; clause: 'on' | 'in' }>({
+    code: 'TOPO2018',
+    severity: 'error',
+    title: '`on` or `in` where the kind takes none',
+    message: ({ kind, clause }) => `a ${kind} cannot be placed with \`${clause}\``,
+    help: ({ clause }) => `remove \`${clause} …\``,
+  }),
+  wrongContainer: defineCode<{ kind: string; where: string; allowed: string }>({
+    code: 'TOPO2019',
+    severity: 'error',
+    title: 'declaration in the wrong container',
+    message: ({ kind, where }) => `a ${kind} cannot be declared ${where}`,
+    help: ({ allowed }) => `declare it ${allowed}`,
+  }),
+  duplicateKind: defineCode<{ name: string }>({
+    code: 'TOPO2020',
+    severity: 'error',
+    title: 'kind declared twice',
+    message: ({ name }) => `kind \`${name}\` is declared twice`,
+  }),
+  tooManyValues: defineCode<{ key: string }>({
+    code: 'TOPO2021',
+    severity: 'error',
+    title: 'several values for a single-valued property',
+    message: ({ key }) => `\`${key}\` takes one value`,
+  }),
+  notALinkEnd: defineCode<{ name: string; ends: string }>({
+    code: 'TOPO2022',
+    severity: 'error',
+    title: 'not an end of the link',
+    message: ({ name }) => `\`${name}\` is not an end of this link`,
+    help: ({ ends }) => `the ends are ${ends}`,
+  }),
+} as const;

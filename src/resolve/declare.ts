@@ -1,0 +1,147 @@
+import type { Assert, Bearer, Connection, Decl, File, FlowDecl, Item, KindDecl } from '../ast/types.js';
+import { diag } from '../diagnostics/diagnostic.js';
+import { resolveCodes } from '../diagnostics/codes/index.js';
+import type { Resolver } from './context.js';
+import type { Kind, Node, NodeId, ScopeId } from './program.js';
+import type { PropItem } from './properties.js';
+import { closest } from './suggest.js';
+
+/** A statement to resolve once every name is declared, with the scope it appeared in. */
+export interface Pending<T> {
+  item: T;
+  scope: ScopeId;
+  container: NodeId | null;
+}
+
+export interface Declared {
+  kindDecls: { decl: KindDecl; file: string }[];
+  decls: (Pending<Decl> & { node: NodeId; props: PropItem[] })[];
+  connections: Pending<Connection>[];
+  bearers: Pending<Bearer>[];
+  flows: Pending<FlowDecl>[];
+  asserts: Pending<Assert>[];
+  /** File-level properties (`link_pool`) by file, with the file scope. */
+  fileProps: Map<string, { scope: ScopeId; items: PropItem[] }>;
+}
+
+/** Kind declarations, collected first: binding a declaration needs the kind table. */
+export function collectKindDecls(files: readonly File[], out: Declared): void {
+  for (const f of files) for (const item of f.items) if (item.type === 'KindDecl') out.kindDecls.push({ decl: item, file: f.path });
+}
+
+/**
+ * Declare every node in its scope (reporting duplicates with both sites) and gather the statements that refer
+ * to names. Iterative, so that deeply nested blocks cannot overflow the stack.
+ */
+export function declareAll(r: Resolver, files: readonly File[], kinds: Map<string, Kind>, out: Declared): void {
+  for (const f of files) {
+    const fileScope = newScope(r, null, null, f.path);
+    out.fileProps.set(f.path, { scope: fileScope, items: [] });
+    const stack: { items: readonly Item[]; index: number; scope: ScopeId; container: NodeId | null }[] = [
+      { items: f.items, index: 0, scope: fileScope, container: null },
+    ];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.index >= top.items.length) {
+        stack.pop();
+        continue;
+      }
+      const item = top.items[top.index++];
+      const at = { scope: top.scope, container: top.container };
+      switch (item.type) {
+        case 'KindDecl':
+          if (top.container !== null) r.diagnostics.push(diag(resolveCodes.notAllowedHere, item.name.span, { what: 'a kind declaration', where: 'inside a block (declare kinds at top level)' }));
+          break;
+        case 'Property':
+        case 'Flag':
+          // Properties of a container's own body are taken with its declaration; here only the file's.
+          if (top.container === null) out.fileProps.get(f.path)!.items.push(item);
+          break;
+        case 'Connection': out.connections.push({ item, ...at }); break;
+        case 'Bearer': out.bearers.push({ item, ...at }); break;
+        case 'FlowDecl': out.flows.push({ item, ...at }); break;
+        case 'Assert': out.asserts.push({ item, ...at }); break;
+        case 'Decl': {
+          const node = declare(r, item, kinds, top.scope, top.container, f.path);
+          const body = item.body ?? [];
+          const props = body.filter((i): i is PropItem => i.type === 'Property' || i.type === 'Flag');
+          out.decls.push({ item, node: node.id, props, ...at });
+          const nested = body.filter((i) => i.type !== 'Property' && i.type !== 'Flag');
+          const holds = node.kind === null ? nested.some((i) => i.type === 'Decl') : node.nature === 'container';
+          if (holds) {
+            node.bodyScope = newScope(r, top.scope, node.id, f.path);
+            stack.push({ items: nested, index: 0, scope: node.bodyScope, container: node.id });
+          } else {
+            for (const i of nested) {
+              r.diagnostics.push(diag(resolveCodes.notAllowedHere, stmtSpan(i), { what: describeItem(i), where: `inside ${node.kind ?? 'declaration'} \`${node.name}\` (only containers such as \`as\` and \`vpc\` hold statements)` }));
+            }
+          }
+          break;
+        }
+      }
+    }
+  }
+}
+
+function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: ScopeId, container: NodeId | null, file: string): Node {
+  const p = r.program;
+  const kindName = decl.kind.parts.map((x) => x.text).join('.');
+  const kind = kinds.get(kindName);
+  if (!kind) {
+    const suggestion = closest(kindName, kinds.keys());
+    const help = suggestion ? `did you mean \`${suggestion}\`?` : kinds.size === 0 ? 'declare it with `kind`, or import the standard library (e.g. `import "std/internet"`)' : undefined;
+    r.diagnostics.push(diag(resolveCodes.unknownKind, decl.kind.span, { name: kindName, suggestion: help }));
+  }
+  const parent = container === null ? null : p.nodes[container];
+  const node: Node = {
+    id: p.nodes.length,
+    name: decl.name.text,
+    qualified: parent ? `${parent.qualified}.${decl.name.text}` : decl.name.text,
+    nameSpan: decl.name.span,
+    span: decl.span,
+    file,
+    kind: kind ? kind.name : null,
+    kindSpan: decl.kind.span,
+    behaviours: new Set(kind?.behaviours ?? []),
+    nature: kind?.nature ?? 'node',
+    container,
+    scope,
+    bodyScope: null,
+    props: new Map(),
+  };
+  if (decl.doc !== undefined) node.doc = decl.doc;
+  p.nodes.push(node);
+  const names = p.scopes[scope].names;
+  const first = names.get(node.name);
+  if (first !== undefined) {
+    r.diagnostics.push(diag(resolveCodes.duplicateName, node.nameSpan, { name: node.name }, { related: [{ span: p.nodes[first].nameSpan, label: 'first declared here' }] }));
+  } else {
+    names.set(node.name, node.id);
+    const all = p.byName.get(node.name);
+    if (all) all.push(node.id);
+    else p.byName.set(node.name, [node.id]);
+  }
+  return node;
+}
+
+function newScope(r: Resolver, parent: ScopeId | null, node: NodeId | null, file: string): ScopeId {
+  const id = r.program.scopes.length;
+  r.program.scopes.push({ id, parent, node, file, names: new Map() });
+  return id;
+}
+
+function stmtSpan(item: Item) {
+  return item.type === 'Decl' || item.type === 'KindDecl' || item.type === 'FlowDecl' ? item.name.span : item.span;
+}
+
+function describeItem(item: Item): string {
+  switch (item.type) {
+    case 'Decl': return 'a declaration';
+    case 'KindDecl': return 'a kind declaration';
+    case 'Connection': return `a \`${item.keyword}\``;
+    case 'Bearer': return 'a `bearer`';
+    case 'FlowDecl': return 'a `flow`';
+    case 'Assert': return 'an `assert`';
+    default: return 'a property';
+  }
+}

@@ -1,0 +1,85 @@
+import type { Decl, Property } from '../ast/types.js';
+import { diag } from '../diagnostics/diagnostic.js';
+import { resolveCodes } from '../diagnostics/codes/index.js';
+import type { Behaviour, Placement } from './behaviours.js';
+import { article, type Resolver } from './context.js';
+import type { Pending } from './declare.js';
+import { placementOf } from './kinds.js';
+import type { Kind, Node, NodeId } from './program.js';
+import { typeProps, withDefaults, type PropItem } from './properties.js';
+
+/** Resolve one declaration: its positional literal, properties (with defaults), container and `on`/`in`. */
+export function resolveNode(r: Resolver, pending: Pending<Decl> & { node: NodeId; props: PropItem[] }): void {
+  const node = r.program.nodes[pending.node];
+  const decl = pending.item;
+  const ctx = r.at(pending.scope);
+  if (node.kind === null) {
+    // Unknown kind, already reported: still resolve names so that they count as used, but check nothing.
+    if (decl.on) r.resolve(decl.on, pending.scope);
+    if (decl.in) r.resolve(decl.in, pending.scope);
+    return;
+  }
+  const kind = r.program.kinds.get(node.kind)!;
+  const items = [...primaryItem(r, decl, kind), ...pending.props];
+  const owner = `${kind.name} \`${node.name}\``;
+  node.props = withDefaults(typeProps(items, kind.accepts, owner, ctx), kind.defaults, kind.accepts, node.nameSpan, owner, ctx);
+
+  const placement = placementOf(kind);
+  checkContainer(r, node, placement);
+  for (const clause of ['on', 'in'] as const) {
+    const ref = decl[clause];
+    const rule = placement[clause];
+    if (ref && !rule) {
+      r.diagnostics.push(diag(resolveCodes.placementNotAccepted, ref.span, { kind: kind.name, clause }));
+      r.resolve(ref, pending.scope);
+    } else if (ref && rule) {
+      const target = r.resolve(ref, pending.scope);
+      if (target !== null && fitsPlacement(r, target, rule.behaviours, `the \`${clause}\` of ${owner}`, ref.span)) {
+        node[clause] = { node: target, span: ref.span };
+      }
+    } else if (rule?.required) {
+      r.diagnostics.push(diag(resolveCodes.placementMissing, node.nameSpan, { name: node.name, kind: kind.name, clause, expected: expectedOf(rule.behaviours) }));
+    }
+  }
+}
+
+/** The positional literal as a property of the kind's primary key, so that duplicates and types are checked alike. */
+function primaryItem(r: Resolver, decl: Decl, kind: Kind): Property[] {
+  if (!decl.primary) return [];
+  if (kind.primary === undefined) {
+    r.diagnostics.push(diag(resolveCodes.noPrimary, decl.primary.span, { kind: kind.name }));
+    return [];
+  }
+  const span = decl.primary.span;
+  return [{
+    type: 'Property', span, keySpan: span,
+    key: [{ type: 'Name', span, text: kind.primary, quoted: false }],
+    values: [{ type: 'Term', span, atoms: [decl.primary] }],
+  }];
+}
+
+/** An `on`/`in` target: one of the behaviours, or any node (not a container, range or process) when none. */
+function fitsPlacement(r: Resolver, target: NodeId, behaviours: readonly Behaviour[], slot: string, span: Node['span']): boolean {
+  const node = r.program.nodes[target];
+  if (behaviours.length > 0) return r.fits(target, behaviours, slot, span);
+  if (node.kind === null || node.nature === 'node') return true;
+  r.wrongKind(node, slot, 'a node (not a container, subnet or process)', span);
+  return false;
+}
+
+function expectedOf(behaviours: readonly Behaviour[]): string {
+  return behaviours.length > 0 ? behaviours.map(article).join(' or ') : 'a node to run on';
+}
+
+function checkContainer(r: Resolver, node: Node, placement: Placement): void {
+  const parent = node.container === null ? null : r.program.nodes[node.container];
+  if (parent?.kind === null) return;
+  const here = (b: Behaviour | 'top') => (b === 'top' ? parent === null : parent !== null && parent.behaviours.has(b));
+  const allowed = (!placement.within || placement.within.some(here)) && !(placement.notWithin ?? []).some(here);
+  if (allowed) return;
+  const where = parent ? `inside ${parent.kind} \`${parent.name}\`` : 'at top level';
+  const options = placement.within?.map((w) => (w === 'top' ? 'at top level' : `inside ${article(w)}`)).join(' or ')
+    ?? `outside ${(placement.notWithin ?? []).map(article).join(' and ')}`;
+  r.diagnostics.push(diag(resolveCodes.wrongContainer, node.kindSpan, { kind: node.kind!, where, allowed: options },
+    parent ? { related: [{ span: parent.nameSpan, label: `\`${parent.name}\` is a ${parent.kind}` }] } : {}));
+}

@@ -1,0 +1,80 @@
+import type { Flag, Property } from '../ast/types.js';
+import { diag } from '../diagnostics/diagnostic.js';
+import { resolveCodes } from '../diagnostics/codes/index.js';
+import type { Span } from '../diagnostics/span.js';
+import { describeType, type PropSpec, type PropTable } from './behaviours.js';
+import type { Origin, Props, Value } from './program.js';
+import { closest } from './suggest.js';
+import { typeTerm, type ValueContext } from './values.js';
+
+export type PropItem = Property | Flag;
+
+/**
+ * Type a body's properties and flags against the table of what its owner accepts: unknown keys (with a
+ * suggestion), duplicates (both sites), flags given a value, several values for a single-valued key.
+ */
+export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): Props {
+  const props: Props = new Map();
+  for (const item of items) {
+    const key = item.type === 'Flag' ? item.name.text : item.key.map((k) => k.text).join('.');
+    const keySpan = item.type === 'Flag' ? item.name.span : item.keySpan;
+    const spec = Object.hasOwn(table, key) ? table[key] : undefined;
+    if (!spec) {
+      const accepted = Object.keys(table).join(', ');
+      ctx.diagnostics.push(diag(resolveCodes.unknownProperty, keySpan, { key, owner, suggestion: closest(key, Object.keys(table)), accepted }));
+      continue;
+    }
+    const first = props.get(key);
+    if (first) {
+      ctx.diagnostics.push(diag(resolveCodes.duplicateProperty, keySpan, { key }, { related: [{ span: first.keySpan, label: 'first set here' }] }));
+      continue;
+    }
+    const values = typeValues(item, spec, key, ctx);
+    if (values) props.set(key, { key, keySpan, values, origin });
+  }
+  return props;
+}
+
+function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueContext): Value[] | null {
+  if (spec.type.t === 'flag') {
+    if (item.type === 'Flag') return [{ kind: 'flag', span: item.span }];
+    ctx.diagnostics.push(diag(resolveCodes.wrongType, item.values[0]?.span ?? item.span, { key, expected: describeType(spec.type), found: 'a value' }, { help: `write \`${key}\` alone` }));
+    return null;
+  }
+  if (item.type === 'Flag') {
+    ctx.diagnostics.push(diag(resolveCodes.wrongType, item.span, { key, expected: describeType(spec.type), found: 'no value' }));
+    return null;
+  }
+  if (!spec.many && item.values.length > 1) {
+    ctx.diagnostics.push(diag(resolveCodes.tooManyValues, item.values[1].span, { key }, { label: 'second value' }));
+  }
+  const out: Value[] = [];
+  for (const term of spec.many ? item.values : item.values.slice(0, 1)) {
+    const v = typeTerm(term, spec.type, key, ctx);
+    if (v) out.push(v);
+  }
+  return out.length > 0 ? out : null;
+}
+
+/**
+ * Merge the kind's defaults and the built-in defaults under a declaration's own properties, and report
+ * required properties that none of them gives. Built-in defaults take the declaration's name span.
+ */
+export function withDefaults(props: Props, kindDefaults: Props, table: PropTable, nameSpan: Span, owner: string, ctx: ValueContext): Props {
+  for (const [key, prop] of kindDefaults) if (!props.has(key)) props.set(key, { ...prop, origin: 'kind' });
+  for (const [key, spec] of Object.entries(table)) {
+    if (props.has(key)) continue;
+    if (spec.default) {
+      const values = spec.default.map((v) => ({ ...v, span: nameSpan }) as Value);
+      props.set(key, { key, keySpan: nameSpan, values, origin: 'builtin' });
+    } else if (spec.required) {
+      ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
+    }
+  }
+  return props;
+}
+
+function exampleOf(spec: PropSpec): string {
+  const m = /like (\S+)/.exec(describeType(spec.type));
+  return m ? m[1] : spec.type.t === 'ref' ? 'NAME' : spec.type.t === 'asn' ? '64500' : spec.type.t === 'target' ? '"https://example.com/"' : '…';
+}
