@@ -1,0 +1,195 @@
+// BGP propagation of one prefix to a fixed point: a FIFO worklist of routers (seeded in router order) whose
+// best route changed; each re-advertises over its established sessions. Deterministic, and bounded: a router
+// whose best route keeps changing is reported as oscillating instead of looping forever.
+import type { BaseTables } from './base-routes.js';
+import { selectBest, type BgpRoute } from './bestpath.js';
+import type { Net } from './ip.js';
+import type { Session, SessionSide } from './sessions.js';
+import { netKey, type Topology } from './topology.js';
+
+export interface BgpContext {
+  topo: Topology;
+  base: BaseTables;
+  /** Established sessions. */
+  sessions: Session[];
+  valleyFree: boolean;
+  oscillationLimit: number;
+}
+
+export interface PrefixOutcome {
+  net: Net;
+  /** Per router index: every route it holds (local first, then by session), and its best. */
+  candidates: Map<number, BgpRoute[]>;
+  best: Map<number, BgpRoute>;
+  /** Routers whose best route never settled (empty when converged). */
+  oscillating: number[];
+}
+
+interface Attachment {
+  session: Session;
+  /** Which side of the session this router is. */
+  side: 0 | 1;
+  /** Position of the session in ctx.sessions. */
+  slot: number;
+}
+
+export function attachments(ctx: BgpContext): Attachment[][] {
+  const byRouter: Attachment[][] = ctx.topo.routers.map(() => []);
+  ctx.sessions.forEach((session, slot) => {
+    byRouter[session.sides[0].self].push({ session, side: 0, slot });
+    byRouter[session.sides[1].self].push({ session, side: 1, slot });
+  });
+  return byRouter;
+}
+
+export function propagate(ctx: BgpContext, attached: Attachment[][], net: Net, origins: number[]): PrefixOutcome {
+  const { topo } = ctx;
+  const key = netKey(net);
+  const n = topo.routers.length;
+  const local: (BgpRoute | null)[] = new Array(n).fill(null);
+  for (const r of origins) local[r] = localRoute(ctx, r);
+  // ribIn[2 * session + side]: the route that side of the session holds from the other side.
+  const ribIn: (BgpRoute | null)[] = new Array(ctx.sessions.length * 2).fill(null);
+  const best: (BgpRoute | null)[] = new Array(n).fill(null);
+  const changes = new Uint32Array(n);
+  const queued = new Uint8Array(n);
+  const queue: number[] = [];
+  const enqueue = (r: number) => {
+    if (!queued[r]) (queued[r] = 1), queue.push(r);
+  };
+  [...origins].sort((x, y) => x - y).forEach(enqueue);
+
+  const candidatesOf = (r: number): BgpRoute[] => {
+    const list = local[r] ? [local[r]!] : [];
+    for (const a of attached[r]) {
+      const route = ribIn[2 * a.slot + a.side];
+      if (route) list.push(route);
+    }
+    return list;
+  };
+
+  const oscillating = new Set<number>();
+  let overtime = -1; // activations left after the limit was hit, spent naming every router that still flaps
+  for (let head = 0; head < queue.length; head++) {
+    if (overtime === 0) break;
+    if (overtime > 0) overtime--;
+    const r = queue[head];
+    queued[r] = 0;
+    const chosen = selectBest(candidatesOf(r));
+    if (sameRoute(chosen, best[r])) continue;
+    best[r] = chosen;
+    if (++changes[r] > ctx.oscillationLimit) {
+      oscillating.add(r);
+      if (overtime < 0) overtime = 4 * n + 16;
+    }
+    for (const { session, side, slot } of attached[r]) {
+      const from = session.sides[side];
+      const to = session.sides[1 - side];
+      const sent = chosen === null ? null : advertise(ctx, session, from, to, chosen, key);
+      const held = 2 * slot + (1 - side);
+      if (sameRoute(sent, ribIn[held])) continue;
+      ribIn[held] = sent;
+      enqueue(to.self);
+    }
+  }
+
+  const outcome: PrefixOutcome = { net, candidates: new Map(), best: new Map(), oscillating: [...oscillating].sort((x, y) => x - y) };
+  for (let r = 0; r < n; r++) {
+    const list = candidatesOf(r);
+    if (list.length > 0) outcome.candidates.set(r, list);
+    if (best[r]) outcome.best.set(r, best[r]!);
+  }
+  return outcome;
+}
+
+function localRoute(ctx: BgpContext, r: number): BgpRoute {
+  return {
+    asPath: [],
+    localPref: 100,
+    med: 0,
+    origin: 0,
+    weight: 0,
+    local: true,
+    ebgp: false,
+    nextHop: null,
+    peer: -1,
+    peerAddress: 0,
+    peerRouterId: ctx.topo.routers[r].routerId ?? 0,
+    originatorId: null,
+    clusterList: [],
+    learned: 'local',
+    fromClient: false,
+    igpCost: 0,
+    resolution: null,
+  };
+}
+
+/** What `from` sends to `to` for its best route, after export and import processing; null if nothing. */
+function advertise(ctx: BgpContext, session: Session, from: SessionSide, to: SessionSide, route: BgpRoute, key: string): BgpRoute | null {
+  if (route.peer === to.self || from.policy.denyOut.has(key) || to.policy.denyIn.has(key)) return null;
+  const sender = ctx.topo.routers[from.self];
+  const receiver = ctx.topo.routers[to.self];
+  let sent: BgpRoute;
+  if (session.kind === 'ebgp') {
+    if (ctx.valleyFree && from.relationship !== null && from.relationship !== 'customer' && (route.learned === 'peer' || route.learned === 'provider')) return null;
+    const prepended = new Array<number>(1 + from.policy.prepend).fill(sender.asn!);
+    if (route.asPath.includes(receiver.asn!) || prepended.includes(receiver.asn!)) return null;
+    sent = {
+      ...route,
+      asPath: [...prepended, ...route.asPath],
+      localPref: to.policy.localPref ?? 100,
+      med: from.policy.med,
+      nextHop: from.address,
+      originatorId: null,
+      clusterList: [],
+      learned: to.relationship,
+      ebgp: true,
+    };
+  } else {
+    const reflected = !route.local && !route.ebgp;
+    if (reflected && !(sender.reflector && (route.fromClient || from.otherIsClient))) return null;
+    const originatorId = reflected ? (route.originatorId ?? ctx.topo.routers[route.peer].routerId) : null;
+    const clusterList = reflected ? [sender.clusterId ?? sender.routerId!, ...route.clusterList] : [];
+    if (originatorId === receiver.routerId) return null;
+    if (receiver.reflector && clusterList.includes(receiver.clusterId ?? receiver.routerId!)) return null;
+    const selfNextHop = route.local || (sender.nextHopSelf && route.ebgp);
+    sent = { ...route, nextHop: selfNextHop ? from.address : route.nextHop, originatorId, clusterList, ebgp: false };
+  }
+  sent.local = false;
+  sent.weight = to.policy.weight;
+  sent.peer = from.self;
+  sent.peerAddress = from.address ?? 0;
+  sent.peerRouterId = sent.originatorId ?? sender.routerId ?? 0;
+  sent.fromClient = to.otherIsClient;
+  const resolution = sent.nextHop === null ? null : ctx.base.resolve(to.self, sent.nextHop);
+  sent.resolution = resolution?.action === 'forward' ? resolution : null;
+  sent.igpCost = sent.resolution?.cost ?? 0;
+  return sent;
+}
+
+function sameRoute(a: BgpRoute | null, b: BgpRoute | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  return (
+    a.peer === b.peer &&
+    a.nextHop === b.nextHop &&
+    a.localPref === b.localPref &&
+    a.med === b.med &&
+    a.origin === b.origin &&
+    a.weight === b.weight &&
+    a.local === b.local &&
+    a.ebgp === b.ebgp &&
+    a.peerAddress === b.peerAddress &&
+    a.peerRouterId === b.peerRouterId &&
+    a.originatorId === b.originatorId &&
+    a.learned === b.learned &&
+    a.fromClient === b.fromClient &&
+    a.igpCost === b.igpCost &&
+    sameNumbers(a.asPath, b.asPath) &&
+    sameNumbers(a.clusterList, b.clusterList)
+  );
+}
+
+function sameNumbers(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
