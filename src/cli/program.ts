@@ -1,14 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './io.js';
-import { commands } from './commands/index.js';
+import { commands as allCommands } from './commands/index.js';
+import type { TopoCommand } from './command.js';
 import { ExitCode } from './exit-codes.js';
 import { packageVersion } from './version.js';
 
 /**
  * Run `topo` with the given arguments (without `node` and the script path) and return the exit code.
- * Never throws and never calls process.exit, so tests can run it in-process.
+ * Never throws and never calls process.exit, so tests can run it in-process (with their own commands, too).
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, commands: readonly TopoCommand[] = allCommands): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const program = new Command('topo')
     .description('topo: a compiler for declarative network-topology files (.topo)')
