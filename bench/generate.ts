@@ -53,7 +53,7 @@ export function generate(partial: Partial<TopologySpec> = {}): GeneratedTopology
   if (graph.links.length > 0) out.push(`link_pool: ${ctx.addresses.pub.alloc(4 * graph.links.length)}`);
   emitAses(ctx, spec, plans);
   emitInterAsLinks(ctx, graph, plans);
-  const publics = tenants > 0 ? emitTenants(ctx, { ...spec, vpcs: tenants }, clouds) : [];
+  const publics = tenants > 0 ? emitTenants(ctx, spec, clouds) : [];
   const ues = carriers.flatMap((as) => as.ues);
   emitFlows(ctx, spec.flows, ues, publics);
   out.push('');

@@ -47,7 +47,9 @@ export function emitAses(ctx: GenContext, spec: TopologySpec, plans: AsInfo[]): 
     const p2pLinks = ringLinks + (as.role === 'carrier' ? carrierLinkCount(spec) : 0);
     const announces = as.role === 'carrier' || as.role === 'cloud' || i >= plans.length - spec.announcers;
     if (announces) {
-      as.announce = addresses.pub.alloc(as.role === 'cloud' ? Math.max(256, 4 * spec.vpcs) : 256);
+      // A cloud's announcement also holds a /30 uplink per VPC it hosts (VPCs go round-robin over clouds).
+      const vpcsHere = Math.ceil(spec.vpcs / Math.max(1, spec.clouds));
+      as.announce = addresses.pub.alloc(as.role === 'cloud' ? Math.max(256, 4 * vpcsHere) : 256);
     }
 
     out.push(`as ${ASN_BASE + i} ${names.as(i)} {`);
