@@ -172,6 +172,11 @@ describe('pretty renderer', () => {
     expect(out).not.toContain('\u001b');
   });
 
+  test('C1 controls and bidirectional overrides are replaced, so shown text is never reordered', () => {
+    const src = new SourceText('r.topo', 'host "a\u202eb\u009bc" { ip: 1.2.3.999 }\n');
+    expect(render(diagnostic(spanOf(src, '999')), src)).toContain(rows('1 | host "a\ufffdb\ufffdc" { ip: 1.2.3.999 }', `  |${' '.repeat(26)}^^^`));
+  });
+
   test('wide characters take two columns', () => {
     const src = new SourceText('u.topo', 'host "\u{1F4F1}\u4E2D" { ip: 300.1.1.1 }\n');
     expect(render(diagnostic(spanOf(src, '300')), src)).toContain(`  |${' '.repeat(19)}^^^`);

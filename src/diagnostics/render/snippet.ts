@@ -1,5 +1,4 @@
-import type { Span } from '../span.js';
-import type { SourceText } from '../span.js';
+import type { SourceText, Span } from '../span.js';
 
 /** A marked range on one source line, in 0-based UTF-16 offsets into the line's text (`end` exclusive). */
 export interface LineMark {
@@ -58,11 +57,12 @@ export function marksOf(span: Span, src: SourceText, label: string, primary: boo
 }
 
 /**
- * Lay out a line for display: tabs become four spaces, control characters become their visible Unicode
- * pictures (so a binary file cannot drive the terminal), and a line longer than `maxWidth` is cut to a window
- * around `focus` with `...` on the cut sides.
+ * Lay out a line for display: tabs become four spaces, C0 control characters their visible Unicode pictures,
+ * and C1 controls and bidirectional overrides U+FFFD, so that neither a binary file nor "Trojan source" text
+ * can drive the terminal or reorder what is shown. A line longer than `maxWidth` is cut to a window around
+ * `focus`, with `...` on the cut sides.
  */
-export function layoutLine(raw: string, focus: number, maxWidth: number): LaidOutLine {
+function layoutLine(raw: string, focus: number, maxWidth: number): LaidOutLine {
   let from = 0;
   let to = raw.length;
   if (raw.length > maxWidth) {
@@ -80,6 +80,7 @@ export function layoutLine(raw: string, focus: number, maxWidth: number): LaidOu
     if (c === 9) text += TAB;
     else if (c < 32) text += String.fromCharCode(0x2400 + c);
     else if (c === 127) text += '\u2421';
+    else if ((c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) text += '\ufffd';
     else text += raw[i];
     width += c === 9 ? TAB.length : charWidth(c);
   }
