@@ -1,6 +1,13 @@
 import type { File } from '../src/ast/types.js';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { diag, compareDiagnostics, type Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
 import { SourceText } from '../src/diagnostics/span.js';
+import type { IRecognitionException } from 'chevrotain';
+import { AstBuilder } from './build-ast.js';
+import { lex } from './lexer.js';
+import type { SyntaxErrorArgs } from './messages.js';
+import { getParser } from './parser.js';
+import { normalizeTokens, statementEnds } from './token-stream.js';
 
 export interface ParseResult {
   file: File;
@@ -10,12 +17,37 @@ export interface ParseResult {
 /**
  * Parse one decoded `.topo` text (BOM already removed) into an AST. Never throws: lexing and syntax
  * errors become diagnostics and the parser recovers to report every error in the file.
- * STUB — replaced by the Chevrotain parser.
+ * Diagnostics come sorted by position.
  */
 export function parseFile(path: string, text: string): ParseResult {
   const src = new SourceText(path, text);
-  return {
-    file: { type: 'File', path, span: src.span(0, text.length), imports: [], items: [], comments: [] },
-    diagnostics: [],
-  };
+  const diagnostics: Diagnostic[] = [];
+  let file: File;
+  try {
+    const lexed = lex(src, diagnostics);
+    const tokens = normalizeTokens(lexed.tokens, src, diagnostics);
+    const parser = getParser();
+    const cst = parser.parseTokens(tokens, statementEnds(tokens));
+    for (const e of parser.errors) diagnostics.push(syntaxDiagnostic(e, src));
+    file = new AstBuilder(src, lexed.docs, diagnostics).file(cst, lexed.comments);
+  } catch (e) {
+    // Last resort: a bug must not take the whole compiler down with it.
+    const detail = e instanceof Error ? e.message : String(e); if (process.env.DEBUG_TOPO) console.error(e);
+    diagnostics.push(diag(syntaxCodes.internalError, src.span(0, 0), { detail }));
+    file = { type: 'File', path, span: src.span(0, text.length), imports: [], items: [], comments: [] };
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { file, diagnostics };
+}
+
+/** A Chevrotain error (whose message is our JSON payload, see grammar/messages.ts) as a TOPO1201 diagnostic. */
+function syntaxDiagnostic(e: IRecognitionException, src: SourceText): Diagnostic {
+  const args = JSON.parse(e.message) as SyntaxErrorArgs;
+  const t = e.token;
+  const start = Number.isNaN(t.startOffset) ? src.text.length : t.startOffset;
+  // Errors at a line end or the end of the file point just after the last thing written.
+  const zeroWidth = t.image === '' || /^[\r\n]/.test(t.image) || t.endOffset! < t.startOffset;
+  const end = zeroWidth ? start : start + t.image.length;
+  const extras = args.help === undefined ? {} : { help: args.help };
+  return diag(syntaxCodes.syntaxError, src.span(start, Math.min(end, src.text.length)), args, extras);
 }

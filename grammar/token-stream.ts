@@ -1,0 +1,112 @@
+import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
+import { diag, type Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
+import type { SourceText } from '../src/diagnostics/span.js';
+import * as T from './tokens.js';
+
+/** Deeper blocks are skipped: the parser and every later stage recurse per level. */
+export const MAX_NESTING_DEPTH = 64;
+
+/** A newline after one of these continues the statement (docs/language.md, "Lexical structure"). */
+const CONTINUATION = new Set<TokenType>([T.Comma, T.Arrow, T.DashDash, T.LCurly, T.Colon]);
+
+/**
+ * Rewrite the lexer's tokens into what the parser expects, in one linear pass without recursion:
+ * - statement terminators: newlines that continue a statement are dropped, runs of terminators collapse to one,
+ *   none remains at the start of a block or file, and one is added before a `}` or the end of the file that
+ *   lacks it, so that every statement ends with exactly one terminator;
+ * - braces: an unmatched `}` is reported and dropped, each unclosed `{` gets a synthetic `}` at the end of the
+ *   file (reported once), and a block nested deeper than MAX_NESTING_DEPTH is reported and emptied.
+ * Balancing braces here keeps one missing or extra brace from cascading into many parse errors.
+ */
+export function normalizeTokens(tokens: IToken[], src: SourceText, diagnostics: Diagnostic[]): IToken[] {
+  const out: IToken[] = [];
+  const open: IToken[] = [];
+  const last = () => out[out.length - 1];
+  /** Before a `}` or the end of the file: end the last statement if it is not ended yet. */
+  const endStatement = (image: string, offset: number) => {
+    const prev = last();
+    if (prev !== undefined && !isTerminator(prev) && prev.tokenType !== T.LCurly) out.push(synthetic(T.ImplicitEnd, image, offset));
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const type = t.tokenType;
+    if (type === T.Newline || type === T.Semicolon) {
+      const prev = last();
+      if (prev === undefined || isTerminator(prev) || prev.tokenType === T.LCurly) continue;
+      if (type === T.Newline && CONTINUATION.has(prev.tokenType)) continue;
+    } else if (type === T.RCurly) {
+      if (open.length === 0) {
+        diagnostics.push(diag(syntaxCodes.unmatchedBrace, src.span(t.startOffset, t.startOffset + 1), {}));
+        continue;
+      }
+      open.pop();
+      endStatement('}', t.startOffset);
+    } else if (type === T.LCurly) {
+      if (open.length === MAX_NESTING_DEPTH) {
+        diagnostics.push(diag(syntaxCodes.nestingTooDeep, src.span(t.startOffset, t.startOffset + 1), { max: MAX_NESTING_DEPTH }));
+        const close = skipBlock(tokens, i);
+        out.push(t);
+        if (close === tokens.length) {
+          open.push(t);
+          i = close;
+          continue;
+        }
+        out.push(tokens[close]);
+        i = close;
+        continue;
+      }
+      open.push(t);
+    }
+    out.push(t);
+  }
+
+  endStatement('', src.text.length);
+  if (open.length > 0) {
+    const innermost = open[open.length - 1];
+    diagnostics.push(diag(syntaxCodes.unclosedBlock, src.span(innermost.startOffset, innermost.startOffset + 1), {}, {
+      notes: open.length > 1 ? [`${open.length} blocks are open at the end of the file`] : [],
+    }));
+    for (let k = 0; k < open.length; k++) out.push(synthetic(T.RCurly, '}', src.text.length), synthetic(T.ImplicitEnd, '', src.text.length));
+  }
+  return out;
+}
+
+/** Index of the `}` closing the `{` at `start`, or tokens.length when it is never closed. */
+function skipBlock(tokens: IToken[], start: number): number {
+  let depth = 0;
+  for (let i = start; i < tokens.length; i++) {
+    const type = tokens[i].tokenType;
+    if (type === T.LCurly) depth++;
+    else if (type === T.RCurly && --depth === 0) return i;
+  }
+  return tokens.length;
+}
+
+function isTerminator(t: IToken): boolean {
+  return T.Terminator.categoryMatchesMap![t.tokenTypeIdx] === true;
+}
+
+/** A zero-width token the normaliser adds. */
+function synthetic(type: TokenType, image: string, offset: number): IToken {
+  return createTokenInstance(type, image, offset, offset - 1, NaN, NaN, NaN, NaN);
+}
+
+/**
+ * For each token index, the index of the terminator that ends a statement starting there: the first terminator
+ * after it at the same brace depth. Statement-level error recovery skips to it. Computed backwards in O(n).
+ */
+export function statementEnds(tokens: IToken[]): Int32Array {
+  const ends = new Int32Array(tokens.length);
+  const nextEnd: number[] = [-1];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const type = tokens[i].tokenType;
+    if (type === T.RCurly) nextEnd.push(-1);
+    else if (type === T.LCurly && nextEnd.length > 1) nextEnd.pop();
+    const d = nextEnd.length - 1;
+    if (isTerminator(tokens[i])) nextEnd[d] = i;
+    ends[i] = nextEnd[d];
+  }
+  return ends;
+}
