@@ -1,0 +1,99 @@
+import type { Span } from '../diagnostics/span.js';
+import type { Link, NodeId, PrefixValue, Program } from '../resolve/program.js';
+import { valuesOf } from '../resolve/program.js';
+
+/** One subnet a node is attached to: a point-to-point link, a switch segment, or a VPC subnet. */
+export interface Attachment {
+  /** Identifies the L2/L3 domain (for duplicate address and MAC checks). */
+  domain: string;
+  /** How messages name the domain: "link pgw -- nat", "the segment of switch core", "subnet web". */
+  label: string;
+  /** The declared subnet, or null when it will be assigned from a link pool. */
+  subnet: PrefixValue | null;
+}
+
+export interface L2 {
+  /** Per node id, the subnets it is attached to, in link order. */
+  attachments: Attachment[][];
+  /** Per switch, the representative switch of its segment. */
+  segmentOf: Map<NodeId, NodeId>;
+  /** Per segment representative, its switches in declaration order. */
+  segments: Map<NodeId, NodeId[]>;
+}
+
+const cache = new WeakMap<Program, L2>();
+
+/** Segments (switches joined by links, union-find) and every node's attachments; computed once per program. */
+export function l2(program: Program): L2 {
+  const hit = cache.get(program);
+  if (hit) return hit;
+  const isSwitch = (id: NodeId) => program.nodes[id].behaviours.has('switch');
+  const parent = new Map<NodeId, NodeId>();
+  const find = (x: NodeId): NodeId => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    while (x !== root) { const next = parent.get(x)!; parent.set(x, root); x = next; }
+    return root;
+  };
+  for (const n of program.nodes) if (isSwitch(n.id)) parent.set(n.id, n.id);
+  for (const link of program.links) {
+    const [a, b] = link.ends;
+    if (isSwitch(a.node) && isSwitch(b.node)) {
+      const ra = find(a.node);
+      const rb = find(b.node);
+      if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+    }
+  }
+  const segments = new Map<NodeId, NodeId[]>();
+  const segmentOf = new Map<NodeId, NodeId>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    segmentOf.set(id, root);
+    const list = segments.get(root);
+    if (list) list.push(id); else segments.set(root, [id]);
+  }
+  const segmentSubnet = (root: NodeId): PrefixValue | null => {
+    for (const s of segments.get(root)!) {
+      const v = valuesOf(program.nodes[s].props, 'subnet', 'prefix')[0];
+      if (v) return v;
+    }
+    return null;
+  };
+
+  const attachments: Attachment[][] = program.nodes.map(() => []);
+  const attach = (node: NodeId, a: Attachment) => {
+    if (!attachments[node].some((x) => x.domain === a.domain)) attachments[node].push(a);
+  };
+  for (const link of program.links) {
+    const [a, b] = link.ends;
+    if (isSwitch(a.node) && isSwitch(b.node)) continue;
+    const sw = isSwitch(a.node) ? a.node : isSwitch(b.node) ? b.node : null;
+    if (sw !== null) {
+      const root = segmentOf.get(sw)!;
+      const other = sw === a.node ? b.node : a.node;
+      attach(other, { domain: `segment:${root}`, label: `the segment of switch ${program.nodes[root].name}`, subnet: segmentSubnet(root) });
+    } else {
+      const att = { domain: `link:${link.id}`, label: `link ${linkName(program, link)}`, subnet: valuesOf(link.props, 'subnet', 'prefix')[0] ?? null };
+      attach(a.node, att);
+      attach(b.node, att);
+    }
+  }
+  for (const n of program.nodes) {
+    if (!n.in) continue;
+    const target = program.nodes[n.in.node];
+    const cidr = valuesOf(target.props, 'cidr', 'prefix')[0];
+    if (cidr) attach(n.id, { domain: `subnet:${target.id}`, label: `subnet ${target.name}`, subnet: cidr });
+  }
+  const result = { attachments, segmentOf, segments };
+  cache.set(program, result);
+  return result;
+}
+
+export function linkName(program: Program, link: Link): string {
+  return `${program.nodes[link.ends[0].node].name} -- ${program.nodes[link.ends[1].node].name}`;
+}
+
+/** A span from the start of `a` to the end of `b` (same file). */
+export function joinSpans(a: Span, b: Span): Span {
+  return { file: a.file, start: a.start, end: b.end, line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol };
+}

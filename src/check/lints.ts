@@ -1,0 +1,31 @@
+import { lintCodes } from '../diagnostics/codes/index.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Program } from '../resolve/program.js';
+
+/**
+ * Unused declarations (warnings). A node is used when anything refers to it (link, control, bearer,
+ * placement, property, flow), when it refers to something itself (a VM `on` a host, a process, an HSS
+ * listing subscribers), when it contains declarations, or when an assertion names it.
+ * A kind is used when something is declared of it or inherits from it. The standard library is exempt.
+ */
+export function checkLints(program: Program): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const used = new Set<number>(program.references.map((r) => r.target));
+  const asserted = new Set<string>();
+  for (const a of program.asserts) for (const w of a.ast.words) if (w.type === 'Ref') w.parts.forEach((p) => asserted.add(p.text));
+  for (const node of program.nodes) {
+    if (node.container !== null) used.add(node.container);
+    if (node.on || node.in || [...node.props.values()].some((p) => p.origin === 'decl' && p.values.some((v) => v.kind === 'ref' || v.kind === 'arrow'))) used.add(node.id);
+  }
+  for (const node of program.nodes) {
+    if (used.has(node.id) || asserted.has(node.name) || node.kind === null || program.stdFiles.has(node.file)) continue;
+    out.push(diag(lintCodes.unusedDeclaration, node.nameSpan, { kind: node.kind, name: node.name }));
+  }
+  const usedKinds = new Set<string>();
+  for (const node of program.nodes) if (node.kind !== null) usedKinds.add(node.kind);
+  for (const kind of program.kinds.values()) kind.bases.forEach((b) => usedKinds.add(b));
+  for (const kind of program.kinds.values()) {
+    if (!usedKinds.has(kind.name) && !program.stdFiles.has(kind.file)) out.push(diag(lintCodes.unusedKind, kind.nameSpan, { name: kind.name }));
+  }
+  return out;
+}
