@@ -3,6 +3,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Behaviour } from '../resolve/behaviours.js';
 import type { Flow, Program } from '../resolve/program.js';
 import { hasBehaviour, valuesOf } from '../resolve/program.js';
+import { article } from '../resolve/suggest.js';
 
 /** Ports implied by URL schemes, so that a flow needs no `port`. */
 const SCHEME_PORTS: Record<string, string> = { http: 'tcp/80', https: 'tcp/443' };
@@ -19,7 +20,7 @@ export function checkFlows(program: Program): Diagnostic[] {
     const client = from && program.nodes[from.node];
     if (client && client.kind !== null && !hasBehaviour(client, ...CLIENTS)) {
       const host = client.on ? program.nodes[client.on.node].name : undefined;
-      out.push(diag(flowCodes.fromNotEndpoint, from.span, { name: client.name, kind: client.kind },
+      out.push(diag(flowCodes.fromNotEndpoint, from.span, { name: client.name, kind: article(client.kind) },
         host ? { help: `use the node it runs on: \`from: ${host}\`` } : {}));
     }
     destination(flow, zones, out);

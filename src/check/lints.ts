@@ -4,21 +4,26 @@ import type { Program } from '../resolve/program.js';
 
 /**
  * Unused declarations (warnings). A node is used when anything refers to it (link, control, bearer,
- * placement, property, flow), when it refers to something itself (a VM `on` a host, a process, an HSS
- * listing subscribers), when it contains declarations, or when an assertion names it.
+ * placement, property, flow), when its own declaration refers to something (a VM `on` a host, a process,
+ * an HSS listing subscribers), when it contains declarations, or when an assertion names it.
  * A kind is used when something is declared of it or inherits from it. The standard library is exempt.
  */
 export function checkLints(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const used = new Set<number>(program.references.map((r) => r.target));
+  const used = new Set<number>();
+  for (const r of program.references) {
+    used.add(r.target);
+    if (r.from !== null) used.add(r.from);
+  }
   const asserted = new Set<string>();
   for (const a of program.asserts) for (const w of a.ast.words) if (w.type === 'Ref') w.parts.forEach((p) => asserted.add(p.text));
   for (const node of program.nodes) {
     if (node.container !== null) used.add(node.container);
-    if (node.on || node.in || [...node.props.values()].some((p) => p.origin === 'decl' && p.values.some((v) => v.kind === 'ref' || v.kind === 'arrow'))) used.add(node.id);
   }
   for (const node of program.nodes) {
-    if (used.has(node.id) || asserted.has(node.name) || node.kind === null || program.stdFiles.has(node.file)) continue;
+    // Unknown kinds and duplicate names are errors already: no warning on top of them.
+    const duplicate = program.scopes[node.scope].names.get(node.name) !== node.id;
+    if (used.has(node.id) || asserted.has(node.name) || node.kind === null || duplicate || program.stdFiles.has(node.file)) continue;
     out.push(diag(lintCodes.unusedDeclaration, node.nameSpan, { kind: node.kind, name: node.name }));
   }
   const usedKinds = new Set<string>();

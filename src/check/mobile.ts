@@ -3,6 +3,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Behaviour } from '../resolve/behaviours.js';
 import type { Bearer, NodeId, Program } from '../resolve/program.js';
 import { valuesOf } from '../resolve/program.js';
+import { article } from '../resolve/suggest.js';
 import { joinSpans } from './l2.js';
 
 /** The hops of a bearer, in order, and how messages name them. */
@@ -57,7 +58,7 @@ function shape(program: Program, bearer: Bearer, out: Diagnostic[]): boolean {
   const role = (id: NodeId, behaviour: Behaviour, name: string, span: Bearer['span']) => {
     const node = program.nodes[id];
     if (node.kind === null || node.behaviours.has(behaviour)) return;
-    out.push(diag(mobileCodes.bearerRole, span, { name: node.name, role: name, kind: node.kind }, { related: [{ span: node.nameSpan, label: 'declared here' }] }));
+    out.push(diag(mobileCodes.bearerRole, span, { name: node.name, role: name, kind: article(node.kind) }, { related: [{ span: node.nameSpan, label: 'declared here' }] }));
     ok = false;
   };
   role(bearer.ue.node, 'ue', 'UE', bearer.ue.span);

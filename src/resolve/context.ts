@@ -5,13 +5,15 @@ import type { Span } from '../diagnostics/span.js';
 import type { Behaviour } from './behaviours.js';
 import type { Node, NodeId, Program, ScopeId } from './program.js';
 import { lookup, visibleNames } from './scopes.js';
-import { closest } from './suggest.js';
+import { article, closest } from './suggest.js';
 import type { ValueContext } from './values.js';
 
 /** State shared by the resolver's passes: the program being built and the diagnostics found so far. */
 export class Resolver {
   readonly diagnostics: Diagnostic[] = [];
   private readonly contexts = new Map<ScopeId, ValueContext>();
+  /** The declaration being resolved, recorded as the source of the references it makes. */
+  current: NodeId | null = null;
 
   constructor(readonly program: Program) {}
 
@@ -33,7 +35,7 @@ export class Resolver {
   resolve(ref: Ref, scope: ScopeId): NodeId | null {
     const r = lookup(this.program, ref.parts, scope);
     if (r.ok) {
-      this.program.references.push({ span: ref.span, target: r.node });
+      this.program.references.push({ span: ref.span, target: r.node, from: this.current });
       return r.node;
     }
     const part = ref.parts[r.at];
@@ -66,12 +68,7 @@ export class Resolver {
   }
 
   wrongKind(node: Node, slot: string, expected: string, span: Span): void {
-    this.diagnostics.push(diag(resolveCodes.wrongKindInSlot, span, { slot, name: node.name, kind: node.kind ?? 'declaration', expected },
+    this.diagnostics.push(diag(resolveCodes.wrongKindInSlot, span, { slot, name: node.name, kind: article(node.kind ?? 'declaration'), expected },
       { related: [{ span: node.nameSpan, label: `\`${node.name}\` is declared here` }], label: `not ${expected}` }));
   }
-}
-
-/** "a vm", "an endpoint": a behaviour as a noun in messages. */
-export function article(word: string): string {
-  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 }

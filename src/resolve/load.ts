@@ -89,6 +89,17 @@ function listStdModules(): string[] {
   }
 }
 
+/** Plain words for the errors a read may fail with (Node's messages repeat the path and the syscall). */
+const ERRNO: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+  ENOTDIR: 'a part of the path is not a directory',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
 /** Read and decode one file; on failure report at the import's path (if imported) or the file itself. */
 function readText(path: string, host: FileHost, out: Loaded, imp?: Import): string | null {
   let bytes: Uint8Array;
@@ -99,7 +110,7 @@ function readText(path: string, host: FileHost, out: Loaded, imp?: Import): stri
     if (code === 'ENOENT' && imp) out.diagnostics.push(diag(resolveCodes.importNotFound, imp.pathSpan, { path: imp.path, resolved: path }));
     else if (code === 'ENOENT') out.diagnostics.push(diag(ioCodes.fileNotFound, fileSpan(path), { path }));
     else if (code === 'EISDIR') out.diagnostics.push(diag(ioCodes.isDirectory, imp?.pathSpan ?? fileSpan(path), { path }));
-    else out.diagnostics.push(diag(ioCodes.unreadable, imp?.pathSpan ?? fileSpan(path), { path, reason: (e as Error).message }));
+    else out.diagnostics.push(diag(ioCodes.unreadable, imp?.pathSpan ?? fileSpan(path), { path, reason: ERRNO[code ?? ''] ?? code ?? String(e) }));
     return null;
   }
   if (bytes.includes(0)) {

@@ -2,7 +2,8 @@ import type { Decl, Property } from '../ast/types.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Behaviour, Placement } from './behaviours.js';
-import { article, type Resolver } from './context.js';
+import type { Resolver } from './context.js';
+import { article } from './suggest.js';
 import type { Pending } from './declare.js';
 import { placementOf } from './kinds.js';
 import type { Kind, Node, NodeId } from './program.js';
@@ -12,6 +13,15 @@ import { typeProps, withDefaults, type PropItem } from './properties.js';
 export function resolveNode(r: Resolver, pending: Pending<Decl> & { node: NodeId; props: PropItem[] }): void {
   const node = r.program.nodes[pending.node];
   const decl = pending.item;
+  r.current = node.id;
+  try {
+    resolveDecl(r, pending, node, decl);
+  } finally {
+    r.current = null;
+  }
+}
+
+function resolveDecl(r: Resolver, pending: Pending<Decl> & { props: PropItem[] }, node: Node, decl: Decl): void {
   const ctx = r.at(pending.scope);
   if (node.kind === null) {
     // Unknown kind, already reported: still resolve names so that they count as used, but check nothing.
@@ -30,7 +40,7 @@ export function resolveNode(r: Resolver, pending: Pending<Decl> & { node: NodeId
     const ref = decl[clause];
     const rule = placement[clause];
     if (ref && !rule) {
-      r.diagnostics.push(diag(resolveCodes.placementNotAccepted, ref.span, { kind: kind.name, clause }));
+      r.diagnostics.push(diag(resolveCodes.placementNotAccepted, ref.span, { kind: article(kind.name), clause }));
       r.resolve(ref, pending.scope);
     } else if (ref && rule) {
       const target = r.resolve(ref, pending.scope);
@@ -80,6 +90,6 @@ function checkContainer(r: Resolver, node: Node, placement: Placement): void {
   const where = parent ? `inside ${parent.kind} \`${parent.name}\`` : 'at top level';
   const options = placement.within?.map((w) => (w === 'top' ? 'at top level' : `inside ${article(w)}`)).join(' or ')
     ?? `outside ${(placement.notWithin ?? []).map(article).join(' and ')}`;
-  r.diagnostics.push(diag(resolveCodes.wrongContainer, node.kindSpan, { kind: node.kind!, where, allowed: options },
+  r.diagnostics.push(diag(resolveCodes.wrongContainer, node.kindSpan, { kind: article(node.kind!), where, allowed: options },
     parent ? { related: [{ span: parent.nameSpan, label: `\`${parent.name}\` is a ${parent.kind}` }] } : {}));
 }

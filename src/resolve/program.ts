@@ -160,6 +160,8 @@ export interface Scope {
 export interface Reference {
   span: Span;
   target: NodeId;
+  /** The declaration whose placement or property holds the reference; null for links, flows and bearers. */
+  from: NodeId | null;
 }
 
 export interface Program {

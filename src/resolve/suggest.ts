@@ -30,3 +30,8 @@ function editDistance(a: string, b: string, cap: number): number {
   }
   return prev[b.length];
 }
+
+/** "a vm", "an endpoint": a behaviour or kind as a noun in messages. */
+export function article(word: string): string {
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}

@@ -5,7 +5,7 @@ export const flowCodes = {
     code: 'TOPO2601',
     severity: 'error',
     title: 'flow from a node that cannot originate traffic',
-    message: ({ name, kind }) => `a flow starts at an endpoint, UE or VM; \`${name}\` is a ${kind}`,
+    message: ({ name, kind }) => `a flow starts at an endpoint, UE or VM; \`${name}\` is ${kind}`,
   }),
   malformedUrl: defineCode<{ text: string; reason: string }>({
     code: 'TOPO2602',

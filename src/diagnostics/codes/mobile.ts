@@ -12,7 +12,7 @@ export const mobileCodes = {
     code: 'TOPO2402',
     severity: 'error',
     title: 'bearer through a node that cannot play that role',
-    message: ({ name, role, kind }) => `\`${name}\` (a ${kind}) cannot be the ${role} of a bearer`,
+    message: ({ name, role, kind }) => `\`${name}\` (${kind}) cannot be the ${role} of a bearer`,
     help: () => 'a bearer runs UE via radio_access -> gtp_relay -> gtp_anchor, in that order',
   }),
   anchorWithoutPool: defineCode<{ name: string }>({

@@ -109,7 +109,7 @@ export const resolveCodes = {
     code: 'TOPO2016',
     severity: 'error',
     title: 'declaration of the wrong kind',
-    message: ({ slot, name, kind, expected }) => `${slot} must be ${expected}, but \`${name}\` is a ${kind}`,
+    message: ({ slot, name, kind, expected }) => `${slot} must be ${expected}, but \`${name}\` is ${kind}`,
   }),
   placementMissing: defineCode<{ name: string; kind: string; clause: 'on' | 'in'; expected: string }>({
     code: 'TOPO2017',
@@ -122,14 +122,14 @@ export const resolveCodes = {
     code: 'TOPO2018',
     severity: 'error',
     title: '`on` or `in` where the kind takes none',
-    message: ({ kind, clause }) => `a ${kind} cannot be placed with \`${clause}\``,
+    message: ({ kind, clause }) => `${kind} cannot be placed with \`${clause}\``,
     help: ({ clause }) => `remove \`${clause} …\``,
   }),
   wrongContainer: defineCode<{ kind: string; where: string; allowed: string }>({
     code: 'TOPO2019',
     severity: 'error',
     title: 'declaration in the wrong container',
-    message: ({ kind, where }) => `a ${kind} cannot be declared ${where}`,
+    message: ({ kind, where }) => `${kind} cannot be declared ${where}`,
     help: ({ allowed }) => `declare it ${allowed}`,
   }),
   duplicateKind: defineCode<{ name: string }>({
