@@ -15,6 +15,7 @@ export type PropItem = Property | Flag;
  */
 export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): Props {
   const props: Props = new Map();
+  const seen = new Map<string, Span>();
   for (const item of items) {
     const key = item.type === 'Flag' ? item.name.text : item.key.map((k) => k.text).join('.');
     const keySpan = item.type === 'Flag' ? item.name.span : item.keySpan;
@@ -24,11 +25,12 @@ export function typeProps(items: readonly PropItem[], table: PropTable, owner: s
       ctx.diagnostics.push(diag(resolveCodes.unknownProperty, keySpan, { key, owner, suggestion: closest(key, Object.keys(table)), accepted }));
       continue;
     }
-    const first = props.get(key);
+    const first = seen.get(key);
     if (first) {
-      ctx.diagnostics.push(diag(resolveCodes.duplicateProperty, keySpan, { key }, { related: [{ span: first.keySpan, label: 'first set here' }] }));
+      ctx.diagnostics.push(diag(resolveCodes.duplicateProperty, keySpan, { key }, { related: [{ span: first, label: 'first set here' }] }));
       continue;
     }
+    seen.set(key, keySpan);
     const values = typeValues(item, spec, key, ctx);
     if (values) props.set(key, { key, keySpan, values, origin });
   }
