@@ -1,5 +1,6 @@
 import { servicesCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
 import type { NodeId, PortValue, Program, RefValue } from '../resolve/program.js';
 import { valuesOf } from '../resolve/program.js';
 
@@ -23,7 +24,8 @@ export function checkServices(program: Program): Diagnostic[] {
   return out;
 }
 
-interface Listener { port: PortValue; process: NodeId; lo: number; hi: number }
+/** `span` is the port as written, or the process's name when the port is a default of its kind. */
+interface Listener { port: PortValue; process: NodeId; lo: number; hi: number; span: Span }
 
 /** Per node, a sweep over the listeners sorted by protocol and port: each overlap is reported once. */
 function portConflicts(program: Program, out: Diagnostic[]): void {
@@ -31,18 +33,25 @@ function portConflicts(program: Program, out: Diagnostic[]): void {
   for (const proc of program.nodes) {
     if (proc.nature !== 'process' || !proc.on) continue;
     const list = byHost.get(proc.on.node) ?? [];
-    for (const port of valuesOf(proc.props, 'listen', 'port')) list.push({ port, process: proc.id, lo: port.port, hi: port.portEnd ?? port.port });
+    const span = (port: PortValue) => (proc.props.get('listen')?.origin === 'decl' ? port.span : proc.nameSpan);
+    for (const port of valuesOf(proc.props, 'listen', 'port')) list.push({ port, process: proc.id, lo: port.port, hi: port.portEnd ?? port.port, span: span(port) });
     byHost.set(proc.on.node, list);
   }
+  const reported = new Set<string>();
   for (const [host, listeners] of byHost) {
     listeners.sort((a, b) => a.port.protocol.localeCompare(b.port.protocol) || a.lo - b.lo || a.process - b.process);
     let open: Listener | undefined;
     for (const l of listeners) {
       if (open && open.port.protocol === l.port.protocol && l.lo <= open.hi && open.process !== l.process) {
         const [first, second] = open.process < l.process ? [open, l] : [l, open];
-        out.push(diag(servicesCodes.portConflict, second.port.span, {
-          port: `${l.port.protocol}/${Math.max(l.lo, open.lo)}`, node: program.nodes[host].name, other: program.nodes[first.process].name,
-        }, { related: [{ span: first.port.span, label: `\`${program.nodes[first.process].name}\` listens here` }] }));
+        const pair = `${first.process}-${second.process}`;
+        // One report per pair of processes: a kind's default `udp/53, tcp/53` is one conflict, not two.
+        if (!reported.has(pair)) {
+          reported.add(pair);
+          out.push(diag(servicesCodes.portConflict, second.span, {
+            port: `${l.port.protocol}/${Math.max(l.lo, open.lo)}`, node: program.nodes[host].name, other: program.nodes[first.process].name,
+          }, { related: [{ span: first.span, label: `\`${program.nodes[first.process].name}\` listens here` }] }));
+        }
       }
       if (!open || open.port.protocol !== l.port.protocol || l.hi > open.hi) open = l;
     }
