@@ -27,12 +27,14 @@ export function parseFile(path: string, text: string): ParseResult {
     const lexed = lex(src, diagnostics);
     const tokens = normalizeTokens(lexed.tokens, src, diagnostics);
     const parser = getParser();
-    const cst = parser.parseTokens(tokens, statementEnds(tokens));
+    const builder = new AstBuilder(src, lexed.docs, diagnostics);
+    const items = parser.parseTokens(tokens, statementEnds(tokens), builder);
     for (const e of parser.errors) diagnostics.push(syntaxDiagnostic(e, src));
-    file = new AstBuilder(src, lexed.docs, diagnostics).file(cst, lexed.comments);
+    const span = src.span(0, text.length);
+    file = { type: 'File', path, span, imports: builder.imports, items, comments: lexed.comments };
   } catch (e) {
     // Last resort: a bug must not take the whole compiler down with it.
-    const detail = e instanceof Error ? e.message : String(e); if (process.env.DEBUG_TOPO) console.error(e);
+    const detail = e instanceof Error ? e.message : String(e);
     diagnostics.push(diag(syntaxCodes.internalError, src.span(0, 0), { detail }));
     file = { type: 'File', path, span: src.span(0, text.length), imports: [], items: [], comments: [] };
   }

@@ -41,7 +41,7 @@ function after(previous: IToken | undefined): string | null {
 
 /** Context-specific advice for the most common mistakes. */
 function helpFor(ruleName: string, expected: TokenType[], actual: IToken): string | undefined {
-  if (ruleName === 'declRest' || ruleName === 'name') {
+  if (ruleName === 'declRest') {
     return 'a declaration is `KIND NAME`; to set a property write `KEY: VALUE`';
   }
   if (actual.tokenType === T.Equals) return 'properties are written `KEY: VALUE`, and checks compare with `==`';

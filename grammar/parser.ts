@@ -1,11 +1,14 @@
-import { CstParser, EMPTY_ALT, isRecognitionException, type CstNode, type IToken } from 'chevrotain';
-import * as T from './tokens.js';
+import { EmbeddedActionsParser, isRecognitionException, type IToken } from 'chevrotain';
+import type * as A from '../src/ast/types.js';
+import type { AstBuilder, Block, DeclParts, Statement } from './build-ast.js';
 import { errorMessageProvider } from './messages.js';
+import * as T from './tokens.js';
 
 /** Rules that recover from an error by skipping to the end of their statement (see invokeRuleCatch). */
 const STATEMENT_RULES = new Set(['statement', 'check']);
 /** Inner rules let errors propagate to their statement, which knows where it ends. */
 const NO_RESYNC = { resyncEnabled: false };
+const RECOVER_AS_NULL = { recoveryValueFunc: () => null };
 
 /** Chevrotain internals used by statement-level recovery (not in its public typings). */
 interface ParserInternals {
@@ -13,35 +16,37 @@ interface ParserInternals {
   isBackTracking(): boolean;
   exportLexerState(): number;
   importLexerState(state: number): void;
-  CST_STACK: (CstNode & { recoveredNode?: boolean })[];
 }
 
 /**
- * The `.topo` grammar (docs/grammar.md). The token stream is normalised first (grammar/token-stream.ts):
- * braces balance, every statement ends with exactly one terminator, and blocks nest at most 64 deep.
+ * The `.topo` grammar (docs/grammar.md), with embedded actions that build the AST through grammar/build-ast.ts
+ * (no intermediate CST: on large files that halves allocation and garbage-collection time).
+ * The token stream is normalised first (grammar/token-stream.ts): braces balance, every statement ends with
+ * exactly one terminator, and blocks nest at most 64 deep, so the rule recursion is bounded.
  */
-export class TopoParser extends CstParser {
+export class TopoParser extends EmbeddedActionsParser {
   /** For each token index, the index of the terminator ending the statement that starts there. */
-  statementEnds: Int32Array = new Int32Array(0);
+  private statementEnds: Int32Array = new Int32Array(0);
   /** Token indices where the statements being parsed (outermost first) start. */
   private openStatements: number[] = [];
+  private b!: AstBuilder;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider, skipValidations: true });
     this.performSelfAnalysis();
   }
 
-  file = this.RULE('file', () => {
-    this.SUBRULE(this.statements);
-  });
+  file = this.RULE('file', (): A.Item[] => this.SUBRULE(this.statements, { ARGS: [true] }));
 
-  statements = this.RULE('statements', () => {
-    this.MANY(() => this.SUBRULE(this.statement));
+  statements = this.RULE('statements', (topLevel: boolean): A.Item[] => {
+    const results: (Statement | null)[] = [];
+    this.MANY(() => results.push(this.SUBRULE(this.statement)));
+    return this.ACTION(() => this.b.items(results, topLevel));
   }, NO_RESYNC);
 
-  statement = this.RULE('statement', () => {
-    this.ACTION(() => this.enterStatement());
-    this.OR([
+  statement = this.RULE('statement', (): Statement | null => {
+    this.ACTION(() => this.openStatements.push(this.position() + 1));
+    const result = this.OR([
       { ALT: () => this.SUBRULE(this.importStmt) },
       { ALT: () => this.SUBRULE(this.kindStmt) },
       { ALT: () => this.SUBRULE(this.connection) },
@@ -49,196 +54,277 @@ export class TopoParser extends CstParser {
       { ALT: () => this.SUBRULE(this.flow) },
       { ALT: () => this.SUBRULE(this.assert) },
       { ALT: () => this.SUBRULE(this.headed) },
-      { ALT: () => this.SUBRULE(this.stray) },
+      { ALT: () => {
+        const first = this.SUBRULE(this.stray);
+        return this.ACTION(() => this.b.stray(first, 'a statement'));
+      } },
     ]);
     this.CONSUME(T.Terminator);
     this.ACTION(() => this.openStatements.pop());
-  });
+    return result;
+  }, RECOVER_AS_NULL);
 
-  /** A statement that cannot start with its first token; built into one "expected a statement" error. */
-  stray = this.RULE('stray', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Stray) }, { ALT: () => this.SUBRULE(this.block) }]);
+  /** A statement that cannot start with its first token: skipped whole with one "expected a statement" error. */
+  stray = this.RULE('stray', (): IToken => {
+    const first = this.OR([
+      { ALT: () => this.CONSUME(T.Stray) },
+      { ALT: () => {
+        const block = this.SUBRULE(this.block);
+        return this.ACTION(() => block.open);
+      } },
+    ]);
     this.MANY(() => this.OR2([{ ALT: () => this.CONSUME(T.Junk) }, { ALT: () => this.SUBRULE2(this.block) }]));
+    return first;
   }, NO_RESYNC);
 
-  importStmt = this.RULE('importStmt', () => {
-    this.CONSUME(T.Import);
-    this.CONSUME(T.StringLit);
+  importStmt = this.RULE('importStmt', (): Statement => {
+    const kw = this.CONSUME(T.Import);
+    const path = this.CONSUME(T.StringLit);
+    return this.ACTION(() => this.b.importStmt(kw, path));
   }, NO_RESYNC);
 
-  kindStmt = this.RULE('kindStmt', () => {
-    this.CONSUME(T.Kind);
-    this.SUBRULE(this.name);
-    this.SUBRULE(this.block);
+  kindStmt = this.RULE('kindStmt', (): A.KindDecl => {
+    const kw = this.CONSUME(T.Kind);
+    const name = this.CONSUME(T.NamePart);
+    const block = this.SUBRULE(this.block);
+    return this.ACTION(() => this.b.kindDecl(kw, name, block));
   }, NO_RESYNC);
 
-  connection = this.RULE('connection', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Link) }, { ALT: () => this.CONSUME(T.Control) }]);
-    this.SUBRULE(this.ref);
+  connection = this.RULE('connection', (): A.Connection => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Link) }, { ALT: () => this.CONSUME(T.Control) }]);
+    const ends = [this.SUBRULE(this.ref)];
     this.AT_LEAST_ONE(() => {
       this.CONSUME(T.DashDash);
-      this.SUBRULE2(this.ref);
+      ends.push(this.SUBRULE2(this.ref));
     });
-    this.OPTION(() => this.SUBRULE(this.block));
+    const block = this.OPTION(() => this.SUBRULE(this.block));
+    return this.ACTION(() => this.b.connection(kw, ends, block));
   }, NO_RESYNC);
 
-  bearer = this.RULE('bearer', () => {
-    this.CONSUME(T.BearerKw);
-    this.SUBRULE(this.ref);
+  bearer = this.RULE('bearer', (): A.Bearer => {
+    const kw = this.CONSUME(T.BearerKw);
+    const ue = this.SUBRULE(this.ref);
     this.CONSUME(T.Via);
-    this.SUBRULE2(this.ref);
+    const via = [this.SUBRULE2(this.ref)];
     this.MANY(() => {
       this.CONSUME(T.Comma);
-      this.SUBRULE3(this.ref);
+      via.push(this.SUBRULE3(this.ref));
     });
-    this.OPTION(() => this.SUBRULE(this.block));
+    const block = this.OPTION(() => this.SUBRULE(this.block));
+    return this.ACTION(() => this.b.bearer(kw, ue, via, block));
   }, NO_RESYNC);
 
-  flow = this.RULE('flow', () => {
-    this.CONSUME(T.Flow);
-    this.SUBRULE(this.name);
-    this.SUBRULE(this.block);
+  flow = this.RULE('flow', (): A.FlowDecl => {
+    const kw = this.CONSUME(T.Flow);
+    const name = this.CONSUME(T.NamePart);
+    const block = this.SUBRULE(this.block);
+    return this.ACTION(() => this.b.flowDecl(kw, name, block));
   }, NO_RESYNC);
 
-  assert = this.RULE('assert', () => {
-    this.CONSUME(T.Assert);
-    this.OPTION(() => this.CONSUME(T.Soft));
-    this.MANY(() => this.SUBRULE(this.assertWord));
-    this.OPTION2(() => this.SUBRULE(this.checks));
+  assert = this.RULE('assert', (): A.Assert => {
+    const kw = this.CONSUME(T.Assert);
+    const soft = this.OPTION(() => this.CONSUME(T.Soft));
+    const words: A.Atom[] = [];
+    this.MANY(() => words.push(this.SUBRULE(this.assertWord)));
+    const checks = this.OPTION2(() => this.SUBRULE(this.checks));
+    return this.ACTION(() => this.b.assert(kw, soft, words, checks, this.LA(0)));
   }, NO_RESYNC);
 
-  assertWord = this.RULE('assertWord', () => {
-    this.OR([
+  assertWord = this.RULE('assertWord', (): A.Atom => {
+    return this.OR([
       { ALT: () => this.SUBRULE(this.ref) },
-      { ALT: () => this.CONSUME(T.Literal) },
-      { ALT: () => this.CONSUME(T.AssertKeyword) },
-      { ALT: () => this.CONSUME(T.Arrow) },
-      { ALT: () => this.CONSUME(T.DashDash) },
-      { ALT: () => this.CONSUME(T.Comma) },
-      { ALT: () => this.CONSUME(T.Colon) },
-      { ALT: () => this.CONSUME(T.CompareOp) },
+      { ALT: () => {
+        const t = this.CONSUME(T.Literal);
+        return this.ACTION(() => this.b.literal(t));
+      } },
+      { ALT: () => {
+        const t = this.CONSUME(T.AssertKeyword);
+        return this.ACTION(() => this.b.op(t));
+      } },
+      { ALT: () => {
+        const t = this.CONSUME(T.Arrow);
+        return this.ACTION(() => this.b.op(t));
+      } },
+      { ALT: () => {
+        const t = this.CONSUME(T.DashDash);
+        return this.ACTION(() => this.b.op(t));
+      } },
+      { ALT: () => {
+        const t = this.CONSUME(T.Comma);
+        return this.ACTION(() => this.b.op(t));
+      } },
+      { ALT: () => {
+        const t = this.CONSUME(T.Colon);
+        return this.ACTION(() => this.b.op(t));
+      } },
+      { ALT: () => {
+        const t = this.CONSUME(T.CompareOp);
+        return this.ACTION(() => this.b.op(t));
+      } },
     ]);
   }, NO_RESYNC);
 
-  checks = this.RULE('checks', () => {
+  checks = this.RULE('checks', (): { checks: A.Check[]; close: IToken } => {
     this.CONSUME(T.LCurly);
-    this.MANY(() => this.SUBRULE(this.check));
-    this.CONSUME(T.RCurly);
+    const checks: A.Check[] = [];
+    this.MANY(() => {
+      const check = this.SUBRULE(this.check);
+      if (check) checks.push(check);
+    });
+    return { checks, close: this.CONSUME(T.RCurly) };
   }, NO_RESYNC);
 
-  check = this.RULE('check', () => {
-    this.ACTION(() => this.enterStatement());
-    this.OR([
+  check = this.RULE('check', (): A.Check | null => {
+    this.ACTION(() => this.openStatements.push(this.position() + 1));
+    const check = this.OR([
       { ALT: () => {
-        this.SUBRULE(this.path);
-        this.OR2([
+        const field = this.SUBRULE(this.path);
+        return this.OR2([
           { ALT: () => {
-            this.OR3([{ ALT: () => this.CONSUME(T.CompareOp) }, { ALT: () => this.CONSUME(T.In) }]);
-            this.SUBRULE(this.atom);
+            const op = this.OR3([{ ALT: () => this.CONSUME(T.CompareOp) }, { ALT: () => this.CONSUME(T.In) }]);
+            const value = this.SUBRULE(this.atom);
+            return this.ACTION(() => this.b.check(field, op, value));
           } },
-          { ALT: () => this.CONSUME(T.Exists) },
+          { ALT: () => {
+            const op = this.CONSUME(T.Exists);
+            return this.ACTION(() => this.b.check(field, op, undefined));
+          } },
         ]);
       } },
-      { ALT: () => this.SUBRULE(this.stray) },
+      { ALT: () => {
+        const first = this.SUBRULE(this.stray);
+        return this.ACTION(() => this.b.stray(first, 'a check'));
+      } },
     ]);
     this.CONSUME(T.Terminator);
     this.ACTION(() => this.openStatements.pop());
-  });
+    return check;
+  }, RECOVER_AS_NULL);
 
   /** Statements that start with a word: a property (`key: …`), a declaration (`KIND …`) or a flag. */
-  headed = this.RULE('headed', () => {
-    this.SUBRULE(this.path);
-    this.OR([
+  headed = this.RULE('headed', (): A.Item | null => {
+    const path = this.SUBRULE(this.path);
+    return this.OR([
       { ALT: () => {
         this.CONSUME(T.Colon);
-        this.SUBRULE(this.values);
+        const values = this.SUBRULE(this.values);
+        return this.ACTION(() => this.b.property(path, values));
       } },
-      { ALT: () => this.SUBRULE(this.declRest) },
-      { GATE: () => T.Terminator.categoryMatchesMap![this.LA(1).tokenTypeIdx] === true, ALT: EMPTY_ALT('flag') },
+      { ALT: () => {
+        const parts = this.SUBRULE(this.declRest);
+        return this.ACTION(() => this.b.decl(path, parts));
+      } },
+      {
+        GATE: () => T.Terminator.categoryMatchesMap![this.LA(1).tokenTypeIdx] === true,
+        ALT: () => this.ACTION(() => this.b.flag(path, this.LA(1))),
+      },
     ]);
   }, NO_RESYNC);
 
   /** After the kind: `[LIT] NAME [LIT] [on REF] [in REF] [{ … }]`. */
-  declRest = this.RULE('declRest', () => {
-    this.OPTION(() => this.CONSUME(T.Literal));
-    this.SUBRULE(this.name);
-    this.OPTION2(() => this.CONSUME2(T.Literal));
-    this.OPTION3(() => {
+  declRest = this.RULE('declRest', (): DeclParts => {
+    const before = this.OPTION(() => this.CONSUME(T.Literal));
+    const name = this.CONSUME(T.NamePart);
+    const after = this.OPTION2(() => this.CONSUME2(T.Literal));
+    const on = this.OPTION3(() => {
       this.CONSUME(T.On);
-      this.SUBRULE(this.ref);
+      return this.SUBRULE(this.ref);
     });
-    this.OPTION4(() => {
+    const inRef = this.OPTION4(() => {
       this.CONSUME(T.In);
-      this.SUBRULE2(this.ref);
+      return this.SUBRULE2(this.ref);
     });
-    this.OPTION5(() => this.SUBRULE(this.block));
+    const block = this.OPTION5(() => this.SUBRULE(this.block));
+    return { before, name, after, on, in: inRef, block, last: this.LA(0) };
   }, NO_RESYNC);
 
-  values = this.RULE('values', () => {
-    this.SUBRULE(this.term);
+  values = this.RULE('values', (): A.Term[] => {
+    const terms = [this.SUBRULE(this.term)];
     this.MANY(() => {
       this.CONSUME(T.Comma);
-      this.SUBRULE2(this.term);
+      terms.push(this.SUBRULE2(this.term));
     });
+    return terms;
   }, NO_RESYNC);
 
-  term = this.RULE('term', () => {
-    this.SUBRULE(this.atoms);
-    this.OPTION(() => {
+  term = this.RULE('term', (): A.Term => {
+    const atoms = this.SUBRULE(this.atoms);
+    const arrow = this.OPTION(() => {
       this.CONSUME(T.Arrow);
-      this.SUBRULE2(this.atoms);
+      return this.SUBRULE2(this.atoms);
     });
+    return this.ACTION(() => this.b.term(atoms, arrow));
   }, NO_RESYNC);
 
   /** Atoms separated by spaces; a touching `:` is kept as an operator (`haproxy:tcp/443`). */
-  atoms = this.RULE('atoms', () => {
-    this.SUBRULE(this.atom);
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE2(this.atom) }, { ALT: () => this.CONSUME(T.Colon) }]));
+  atoms = this.RULE('atoms', (): A.Atom[] => {
+    const atoms = [this.SUBRULE(this.atom)];
+    this.MANY(() => atoms.push(this.OR([
+      { ALT: () => this.SUBRULE2(this.atom) },
+      { ALT: () => {
+        const t = this.CONSUME(T.Colon);
+        return this.ACTION(() => this.b.op(t));
+      } },
+    ])));
+    return atoms;
   }, NO_RESYNC);
 
-  atom = this.RULE('atom', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.path) },
-      { ALT: () => this.CONSUME(T.StringLit) },
-      { ALT: () => this.CONSUME(T.Literal) },
-      { ALT: () => this.CONSUME(T.Keyword) },
+  atom = this.RULE('atom', (): A.Atom => {
+    return this.OR([
+      { ALT: () => {
+        const path = this.SUBRULE(this.path);
+        return this.ACTION(() => this.b.pathRef(path));
+      } },
+      { ALT: () => {
+        const t = this.CONSUME(T.StringLit);
+        return this.ACTION(() => this.b.stringAtom(t));
+      } },
+      { ALT: () => {
+        const t = this.CONSUME(T.Literal);
+        return this.ACTION(() => this.b.literal(t));
+      } },
+      // A keyword used as a plain word in a value (`bgp: on`).
+      { ALT: () => {
+        const t = this.CONSUME(T.Keyword);
+        return this.ACTION(() => this.b.pathRef([t]));
+      } },
     ]);
   }, NO_RESYNC);
 
-  block = this.RULE('block', () => {
-    this.CONSUME(T.LCurly);
-    this.SUBRULE(this.statements);
-    this.CONSUME(T.RCurly);
+  block = this.RULE('block', (): Block => {
+    const open = this.CONSUME(T.LCurly);
+    const items = this.SUBRULE(this.statements, { ARGS: [false] });
+    const close = this.CONSUME(T.RCurly);
+    return { open, items, close };
   }, NO_RESYNC);
 
   /** A dotted name: `a2`, `carrier.a2`, `outer.ip.src`. */
-  path = this.RULE('path', () => {
-    this.CONSUME(T.Identifier);
+  path = this.RULE('path', (): IToken[] => {
+    const parts = [this.CONSUME(T.Identifier)];
     this.MANY(() => {
       this.CONSUME(T.Dot);
-      this.CONSUME2(T.Identifier);
+      parts.push(this.CONSUME2(T.Identifier));
     });
+    return parts;
   }, NO_RESYNC);
 
   /** A reference: dotted parts, each a word or a quoted name. */
-  ref = this.RULE('ref', () => {
-    this.SUBRULE(this.name);
+  ref = this.RULE('ref', (): A.Ref => {
+    const parts = [this.CONSUME(T.NamePart)];
     this.MANY(() => {
       this.CONSUME(T.Dot);
-      this.SUBRULE2(this.name);
+      parts.push(this.CONSUME2(T.NamePart));
     });
-  }, NO_RESYNC);
-
-  name = this.RULE('name', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+    return this.ACTION(() => this.b.ref(parts));
   }, NO_RESYNC);
 
   /** Parse a normalised token stream; `statementEnds` comes from grammar/token-stream.ts. */
-  parseTokens(tokens: IToken[], statementEnds: Int32Array): CstNode {
+  parseTokens(tokens: IToken[], statementEnds: Int32Array, builder: AstBuilder): A.Item[] {
     this.statementEnds = statementEnds;
     this.openStatements = [];
+    this.b = builder;
     this.input = tokens;
-    return this.file();
+    return this.file() ?? [];
   }
 
   /**
@@ -250,23 +336,29 @@ export class TopoParser extends CstParser {
     const self = this as unknown as ParserInternals;
     const recoverable = e instanceof Error && isRecognitionException(e);
     if (!recoverable || !STATEMENT_RULES.has(self.getCurrRuleFullName()) || self.isBackTracking()) {
-      const base = CstParser.prototype as unknown as { invokeRuleCatch: TopoParser['invokeRuleCatch'] };
+      const base = EmbeddedActionsParser.prototype as unknown as { invokeRuleCatch: TopoParser['invokeRuleCatch'] };
       return base.invokeRuleCatch.call(this, e, resyncEnabled, recoveryValueFunc);
     }
-    const start = this.openStatements.pop()!;
-    const end = this.statementEnds[start];
-    if (end > self.exportLexerState()) self.importLexerState(end);
-    const partial = self.CST_STACK[self.CST_STACK.length - 1];
-    partial.recoveredNode = true;
-    return partial;
+    const end = this.statementEnds[this.openStatements.pop()!];
+    if (end > this.position()) self.importLexerState(end);
+    return recoveryValueFunc(e);
   }
 
-  private enterStatement(): void {
-    this.openStatements.push((this as unknown as ParserInternals).exportLexerState() + 1);
+  /** Index of the last consumed token. */
+  private position(): number {
+    return (this as unknown as ParserInternals).exportLexerState();
   }
 
-  /** Inserted tokens would carry no position; deletion (skipping one stray token) is kept. */
+  /**
+   * No single-token insertion or deletion: an inserted token has no position, and deleting a token to fit the
+   * next one (`link a -- { cost: 1 }` drops the `{`) derails the rest of the statement. Statement-level recovery
+   * reports one error and resumes at the next statement.
+   */
   override canTokenTypeBeInsertedInRecovery(): boolean {
+    return false;
+  }
+
+  override canTokenTypeBeDeletedInRecovery(): boolean {
     return false;
   }
 }

@@ -90,6 +90,7 @@ function isTerminator(t: IToken): boolean {
 
 /** A zero-width token the normaliser adds. */
 function synthetic(type: TokenType, image: string, offset: number): IToken {
+  // endOffset < startOffset marks it synthetic; lexer tokens track only their start (faster).
   return createTokenInstance(type, image, offset, offset - 1, NaN, NaN, NaN, NaN);
 }
 

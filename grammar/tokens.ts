@@ -27,8 +27,13 @@ export const UnterminatedBlockComment = createToken({
   name: 'UnterminatedBlockComment', pattern: /\/\*[\s\S]*/, group: 'comments',
 });
 
+/** A word or a quoted string: a declared name or one part of a reference. */
+export const NamePart = createToken({ name: 'NamePart', pattern: Lexer.NA, label: 'a name' });
+
 /** A string is one line; an unterminated one is still a string (a category member) plus a diagnostic. */
-export const StringLit = createToken({ name: 'String', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, label: 'a string' });
+export const StringLit = createToken({
+  name: 'String', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, categories: [NamePart], label: 'a string',
+});
 export const UnterminatedString = createToken({
   name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, categories: [StringLit], label: 'a string',
 });
@@ -50,7 +55,9 @@ export const PortLike = createToken({
   label: 'a port',
 });
 
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: 'a name' });
+export const Identifier = createToken({
+  name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [NamePart], label: 'a name',
+});
 
 /** Keywords are reserved only where the grammar expects them; in property values they are plain words. */
 export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
@@ -104,7 +111,7 @@ export const allTokens: TokenType[] = [
   WhiteSpace, Newline, DocComment, LineComment, BlockComment, UnterminatedBlockComment,
   StringLit, UnterminatedString, MacLike, NumberLike, PortLike, ...keywords, Identifier,
   Arrow, DashDash, EqEq, NotEq, LtEq, GtEq, Lt, Gt, Equals, LCurly, RCurly, Semicolon, Comma, Colon, Dot,
-  Keyword, CompareOp, Terminator, ImplicitEnd, Literal,
+  Keyword, CompareOp, Terminator, ImplicitEnd, Literal, NamePart,
 ];
 
 /** Tokens that cannot start a statement: a statement starting with one is skipped as a whole with one error. */
