@@ -67,6 +67,22 @@ describe('topo (in-process)', () => {
     expect(c.stderr()).toBe('');
   });
 
+  test('warnings only: exit 0, the warnings and a warning summary; --quiet leaves them out', async () => {
+    const file = 'test/cli/inputs/warnings-only.topo';
+    const loud = capture();
+    expect(await runCli(['check', file], loud.io)).toBe(0);
+    expect(loud.stderr()).toMatch(/^warning\[TOPO\d{4}\]: /);
+    expect(loud.stderr()).toMatch(/\nwarning: 0 errors, 1 warning in 1 file\n$/);
+
+    const quiet = capture();
+    expect(await runCli(['check', '--quiet', file], quiet.io)).toBe(0);
+    expect(quiet.stderr()).toBe('');
+
+    const json = capture();
+    expect(await runCli(['check', '--quiet', '--format', 'json', file], json.io)).toBe(0);
+    expect(JSON.parse(json.stdout())).toEqual({ diagnostics: [], summary: { errors: 0, warnings: 0, files: 0 } });
+  });
+
   test('a command plugs in through the list and receives its arguments and options', async () => {
     const seen: unknown[] = [];
     const echo: TopoCommand = {
