@@ -3,7 +3,7 @@
 import { computeIgp } from './igp.js';
 import { formatIp, parseIp, parsePrefix, type Net } from './ip.js';
 import { PrefixTable } from './prefix-table.js';
-import { netKey, type Topology } from './topology.js';
+import { netKey, ownerOf, type Topology } from './topology.js';
 
 /** Where a packet to some address leaves a router. */
 export interface Resolution {
@@ -75,11 +75,11 @@ export class BaseTables {
   /** How router `r` reaches `address`, or null when it has no usable route. */
   resolve(r: number, address: number): Resolution | null {
     const cache = this.cache[r];
-    let result = cache.get(address);
+    let result = cache.get(address | 0);
     if (result === undefined) {
       const hit = this.tables[r].lookup(address);
       result = hit ? this.through(r, hit.value, address) : null;
-      cache.set(address, result);
+      cache.set(address | 0, result);
     }
     return result;
   }
@@ -88,7 +88,7 @@ export class BaseTables {
   private through(r: number, route: BaseRoute, address: number): Resolution | null {
     const res = route.resolution;
     if (res === null || route.protocol !== 'connected' || res.action !== 'forward') return res;
-    const owner = this.topo.owners.get(address);
+    const owner = ownerOf(this.topo, address);
     if (owner === undefined) return { ...res, nextHop: address };
     return { ...res, action: owner.router === r ? 'receive' : 'forward', nextHop: address, nextHopNode: owner.router };
   }

@@ -48,20 +48,19 @@ export const STEPS = [
 
 /** The first step at which a and b differ: sign < 0 when a is better; step is an index into STEPS. */
 export function decide(a: BgpRoute, b: BgpRoute): { sign: number; step: number } {
-  const diffs = [
-    b.weight - a.weight,
-    b.localPref - a.localPref,
-    Number(b.local) - Number(a.local),
-    a.asPath.length - b.asPath.length,
-    a.origin - b.origin,
-    neighbourAs(a) === neighbourAs(b) ? a.med - b.med : 0,
-    Number(b.ebgp) - Number(a.ebgp),
-    a.igpCost - b.igpCost,
-    a.peerRouterId - b.peerRouterId,
-    a.peerAddress - b.peerAddress,
-  ];
-  const step = diffs.findIndex((d) => d !== 0);
-  return step < 0 ? { sign: 0, step: STEPS.length } : { sign: Math.sign(diffs[step]), step };
+  // Written out step by step: this runs for every candidate of every prefix on every router.
+  let d = b.weight - a.weight;
+  if (d !== 0) return { sign: Math.sign(d), step: 0 };
+  if ((d = b.localPref - a.localPref) !== 0) return { sign: Math.sign(d), step: 1 };
+  if ((d = Number(b.local) - Number(a.local)) !== 0) return { sign: d, step: 2 };
+  if ((d = a.asPath.length - b.asPath.length) !== 0) return { sign: Math.sign(d), step: 3 };
+  if ((d = a.origin - b.origin) !== 0) return { sign: Math.sign(d), step: 4 };
+  if (neighbourAs(a) === neighbourAs(b) && (d = a.med - b.med) !== 0) return { sign: Math.sign(d), step: 5 };
+  if ((d = Number(b.ebgp) - Number(a.ebgp)) !== 0) return { sign: d, step: 6 };
+  if ((d = a.igpCost - b.igpCost) !== 0) return { sign: Math.sign(d), step: 7 };
+  if ((d = a.peerRouterId - b.peerRouterId) !== 0) return { sign: Math.sign(d), step: 8 };
+  if ((d = a.peerAddress - b.peerAddress) !== 0) return { sign: Math.sign(d), step: 9 };
+  return { sign: 0, step: STEPS.length };
 }
 
 function neighbourAs(route: BgpRoute): number {
@@ -73,6 +72,7 @@ function neighbourAs(route: BgpRoute): number {
  * comparison order-dependent; like "deterministic MED", pick the best per neighbour AS first, then among those.
  */
 export function selectBest(candidates: readonly BgpRoute[]): BgpRoute | null {
+  if (candidates.length === 1) return usable(candidates[0]) ? candidates[0] : null;
   const groups = new Map<number, BgpRoute>();
   for (const route of candidates) {
     if (!usable(route)) continue;
@@ -96,7 +96,7 @@ export function usable(route: BgpRoute): boolean {
  * Why `best` won, against the closest competitor (the one that lost at the latest step):
  * "shorter AS path than via c3 (2 < 3)".
  */
-export function explainWin(best: BgpRoute, others: readonly BgpRoute[], name: (router: number) => string): string {
+export function explainWin(best: BgpRoute, others: readonly BgpRoute[], name: (router: number) => string, ip = formatIp): string {
   let rival: BgpRoute | null = null;
   let step = -1;
   for (const other of others) {
@@ -125,9 +125,9 @@ export function explainWin(best: BgpRoute, others: readonly BgpRoute[], name: (r
     case 'IGP cost':
       return `lower IGP cost to the next hop than ${via}` + pair(best.igpCost, rival.igpCost);
     case 'router id':
-      return `lower router id than ${via}` + pair(formatIp(best.peerRouterId), formatIp(rival.peerRouterId));
+      return `lower router id than ${via}` + pair(ip(best.peerRouterId), ip(rival.peerRouterId));
     case 'peer address':
-      return `lower peer address than ${via}` + pair(formatIp(best.peerAddress), formatIp(rival.peerAddress));
+      return `lower peer address than ${via}` + pair(ip(best.peerAddress), ip(rival.peerAddress));
     default:
       return `equal to ${via}; kept the first`;
   }

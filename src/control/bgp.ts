@@ -129,42 +129,51 @@ function advertise(ctx: BgpContext, session: Session, from: SessionSide, to: Ses
   if (route.peer === to.self || from.policy.denyOut.has(key) || to.policy.denyIn.has(key)) return null;
   const sender = ctx.topo.routers[from.self];
   const receiver = ctx.topo.routers[to.self];
-  let sent: BgpRoute;
+  let asPath = route.asPath;
+  let { localPref, med, nextHop, learned } = route;
+  let originatorId: number | null = null;
+  let clusterList: number[] = [];
   if (session.kind === 'ebgp') {
-    if (ctx.valleyFree && from.relationship !== null && from.relationship !== 'customer' && (route.learned === 'peer' || route.learned === 'provider')) return null;
-    const prepended = new Array<number>(1 + from.policy.prepend).fill(sender.asn!);
-    if (route.asPath.includes(receiver.asn!) || prepended.includes(receiver.asn!)) return null;
-    sent = {
-      ...route,
-      asPath: [...prepended, ...route.asPath],
-      localPref: to.policy.localPref ?? 100,
-      med: from.policy.med,
-      nextHop: from.address,
-      originatorId: null,
-      clusterList: [],
-      learned: to.relationship,
-      ebgp: true,
-    };
+    if (ctx.valleyFree && from.relationship !== null && from.relationship !== 'customer' && (learned === 'peer' || learned === 'provider')) return null;
+    if (sender.asn === receiver.asn || asPath.includes(receiver.asn!)) return null;
+    asPath = new Array<number>(1 + from.policy.prepend).fill(sender.asn!).concat(asPath);
+    localPref = to.policy.localPref ?? 100;
+    med = from.policy.med;
+    nextHop = from.address;
+    learned = to.relationship;
   } else {
     const reflected = !route.local && !route.ebgp;
     if (reflected && !(sender.reflector && (route.fromClient || from.otherIsClient))) return null;
-    const originatorId = reflected ? (route.originatorId ?? ctx.topo.routers[route.peer].routerId) : null;
-    const clusterList = reflected ? [sender.clusterId ?? sender.routerId!, ...route.clusterList] : [];
-    if (originatorId === receiver.routerId) return null;
-    if (receiver.reflector && clusterList.includes(receiver.clusterId ?? receiver.routerId!)) return null;
-    const selfNextHop = route.local || (sender.nextHopSelf && route.ebgp);
-    sent = { ...route, nextHop: selfNextHop ? from.address : route.nextHop, originatorId, clusterList, ebgp: false };
+    if (reflected) {
+      originatorId = route.originatorId ?? ctx.topo.routers[route.peer].routerId;
+      clusterList = [sender.clusterId ?? sender.routerId!, ...route.clusterList];
+      if (originatorId === receiver.routerId) return null;
+      if (receiver.reflector && clusterList.includes(receiver.clusterId ?? receiver.routerId!)) return null;
+    }
+    if (route.local || (sender.nextHopSelf && route.ebgp)) nextHop = from.address;
   }
-  sent.local = false;
-  sent.weight = to.policy.weight;
-  sent.peer = from.self;
-  sent.peerAddress = from.address ?? 0;
-  sent.peerRouterId = sent.originatorId ?? sender.routerId ?? 0;
-  sent.fromClient = to.otherIsClient;
-  const resolution = sent.nextHop === null ? null : ctx.base.resolve(to.self, sent.nextHop);
-  sent.resolution = resolution?.action === 'forward' ? resolution : null;
-  sent.igpCost = sent.resolution?.cost ?? 0;
-  return sent;
+  const resolved = nextHop === null ? null : ctx.base.resolve(to.self, nextHop);
+  const resolution = resolved?.action === 'forward' ? resolved : null;
+  // Every field written out (no spread) so that all routes share one object shape.
+  return {
+    asPath,
+    localPref,
+    med,
+    origin: route.origin,
+    weight: to.policy.weight,
+    local: false,
+    ebgp: session.kind === 'ebgp',
+    nextHop,
+    peer: from.self,
+    peerAddress: from.address ?? 0,
+    peerRouterId: originatorId ?? sender.routerId ?? 0,
+    originatorId,
+    clusterList,
+    learned,
+    fromClient: to.otherIsClient,
+    igpCost: resolution?.cost ?? 0,
+    resolution,
+  };
 }
 
 function sameRoute(a: BgpRoute | null, b: BgpRoute | null): boolean {

@@ -48,7 +48,7 @@ export function forwardingFindings(topo: Topology, fibs: PrefixTable<Resolution>
     if (fate.kind !== 'no-route' || fate.at !== r) routedAs.add(asn);
   });
   const cut = [...allAs].filter((asn) => !routedAs.has(asn)).sort((x, y) => x - y);
-  if (cut.length > 0) {
+  if (cut.length > 0 && origins.length > 0) {
     const by = origins.map(name).join(', ');
     findings.push({ code: 'prefix-unreachable', message: `${prefix}, announced by ${by}, has no route in AS ${cut.join(', AS ')}`, nodes: origins.map(name), prefixes: [prefix] });
   }

@@ -1,9 +1,9 @@
 // The control plane: RoutingInput -> RIB and FIB per node, session states and findings.
 import { BaseTables } from './base-routes.js';
-import { attachments, propagate, type BgpContext, type PrefixOutcome } from './bgp.js';
+import { attachments, propagate, type BgpContext } from './bgp.js';
 import { forwardingFindings } from './forwarding.js';
-import { compareNets, formatIp, formatPrefix, parsePrefix, type Net } from './ip.js';
-import { buildNodeRoutes } from './rib.js';
+import { compareNets, formatIp, formatPrefix, parseIp, parsePrefix, type Net } from './ip.js';
+import { RibBuilder } from './rib.js';
 import { buildSessions, deriveSessions } from './sessions.js';
 import { buildTopology, lookup, netKey, type Topology } from './topology.js';
 import type { Finding, FindingCode, RoutingInput, RoutingResult, SessionState } from './types.js';
@@ -26,11 +26,23 @@ export function computeRoutes(input: RoutingInput): RoutingResult {
   };
   const attached = attachments(ctx);
   const announced = groupAnnouncements(topo, input);
-  const outcomes: PrefixOutcome[] = announced.map(({ net, origins }) => propagate(ctx, attached, net, origins));
-  const { nodes, fibs } = buildNodeRoutes(topo, base, outcomes);
-
   const name = (r: number) => topo.routers[r].name;
   const findings: Finding[] = [];
+  const ribNodes = input.options?.ribNodes?.map((n) => lookup(topo.byName, n, 'ribNodes')) ?? null;
+  const builder = new RibBuilder(topo, base, ribNodes);
+  const origins = new Map(announced.map((a) => [netKey(a.net), a.origins]));
+  for (const net of builder.prefixes(announced.map((a) => a.net))) {
+    const from = origins.get(netKey(net));
+    const outcome = from ? propagate(ctx, attached, net, from) : null;
+    builder.add(net, outcome);
+    if (outcome && outcome.oscillating.length > 0) {
+      const routers = outcome.oscillating.map(name);
+      const prefix = formatPrefix(net);
+      findings.push({ code: 'oscillation', message: `BGP does not converge for ${prefix}: the best route of ${routers.join(', ')} keeps changing`, nodes: routers, prefixes: [prefix] });
+    }
+  }
+  const { nodes, fibs, unresolved } = builder.finish();
+
   const states: SessionState[] = sessions.map((s) => {
     const [a, b] = s.sides;
     const state: SessionState = {
@@ -47,15 +59,12 @@ export function computeRoutes(input: RoutingInput): RoutingResult {
     }
     return state;
   });
-  findings.push(...unresolvedNextHops(nodes));
-  for (const outcome of outcomes) {
-    if (outcome.oscillating.length > 0) {
-      const routers = outcome.oscillating.map(name);
-      const prefix = formatPrefix(outcome.net);
-      findings.push({ code: 'oscillation', message: `BGP does not converge for ${prefix}: the best route of ${routers.join(', ')} keeps changing`, nodes: routers, prefixes: [prefix] });
+  for (const node of [...unresolved.keys()].sort()) {
+    for (const [hop, prefixes] of [...unresolved.get(node)!].sort((x, y) => parseIp(x[0]) - parseIp(y[0]))) {
+      findings.push({ code: 'unresolvable-next-hop', message: `${node} cannot resolve next hop ${hop} (used by ${prefixes.join(', ')})`, nodes: [node], prefixes });
     }
   }
-  announced.forEach(({ net, origins }) => findings.push(...forwardingFindings(topo, fibs, net, origins)));
+  for (const { net, origins } of checkedPrefixes(topo, announced)) findings.push(...forwardingFindings(topo, fibs, net, origins));
   return { nodes, sessions: states, findings: sortFindings(findings) };
 }
 
@@ -74,23 +83,16 @@ function groupAnnouncements(topo: Topology, input: RoutingInput): { net: Net; or
   return list;
 }
 
-/** One finding per router and unresolvable next hop, listing the prefixes that depend on it. */
-function unresolvedNextHops(nodes: RoutingResult['nodes']): Finding[] {
-  const findings: Finding[] = [];
-  for (const node of Object.keys(nodes).sort()) {
-    const byHop = new Map<string, string[]>();
-    for (const entry of nodes[node].rib) {
-      if (entry.reason?.endsWith('unresolvable') && entry.nextHop !== null) {
-        const prefixes = byHop.get(entry.nextHop) ?? [];
-        if (!prefixes.includes(entry.prefix)) prefixes.push(entry.prefix);
-        byHop.set(entry.nextHop, prefixes);
-      }
-    }
-    for (const [hop, prefixes] of [...byHop].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-      findings.push({ code: 'unresolvable-next-hop', message: `${node} cannot resolve next hop ${hop} (used by ${prefixes.join(', ')})`, nodes: [node], prefixes });
+/** Where forwarding is checked: every announced prefix, and every static route's prefix (a loop needs no BGP). */
+function checkedPrefixes(topo: Topology, announced: { net: Net; origins: number[] }[]): { net: Net; origins: number[] }[] {
+  const byKey = new Map(announced.map((a) => [netKey(a.net), a]));
+  for (const router of topo.routers) {
+    for (const s of router.input.staticRoutes ?? []) {
+      const net = parsePrefix(s.prefix);
+      if (!s.drop && !byKey.has(netKey(net))) byKey.set(netKey(net), { net, origins: [] });
     }
   }
-  return findings;
+  return [...byKey.values()].sort((x, y) => compareNets(x.net, y.net));
 }
 
 const FINDING_ORDER: FindingCode[] = ['session-down', 'unresolvable-next-hop', 'oscillation', 'forwarding-loop', 'black-hole', 'prefix-unreachable'];

@@ -1,30 +1,34 @@
 // Longest-prefix match: one hash map per prefix length, probed from the longest length present.
+// Keys are `network | 0` (see ownerOf in topology.ts for why).
 import { mask, type Net } from './ip.js';
 
 export class PrefixTable<T> {
-  private readonly byLength = new Map<number, Map<number, T>>();
-  /** Lengths in use, longest first. */
+  /** Lengths in use, longest first, and the map of each. */
   private lengths: number[] = [];
+  private maps: Map<number, T>[] = [];
 
   get(net: Net): T | undefined {
-    return this.byLength.get(net.length)?.get(net.network);
+    const i = this.lengths.indexOf(net.length);
+    return i < 0 ? undefined : this.maps[i].get(net.network | 0);
   }
 
   set(net: Net, value: T): void {
-    let table = this.byLength.get(net.length);
-    if (!table) {
-      table = new Map();
-      this.byLength.set(net.length, table);
-      this.lengths = [...this.byLength.keys()].sort((x, y) => y - x);
+    let i = this.lengths.indexOf(net.length);
+    if (i < 0) {
+      i = this.lengths.findIndex((l) => l < net.length);
+      if (i < 0) i = this.lengths.length;
+      this.lengths.splice(i, 0, net.length);
+      this.maps.splice(i, 0, new Map());
     }
-    table.set(net.network, value);
+    this.maps[i].set(net.network | 0, value);
   }
 
   /** The value of the longest prefix containing the address, with that prefix. */
   lookup(address: number): { net: Net; value: T } | undefined {
-    for (const length of this.lengths) {
+    for (let i = 0; i < this.lengths.length; i++) {
+      const length = this.lengths[i];
       const network = (address & mask(length)) >>> 0;
-      const value = this.byLength.get(length)!.get(network);
+      const value = this.maps[i].get(network | 0);
       if (value !== undefined) return { net: { network, length }, value };
     }
     return undefined;

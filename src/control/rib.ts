@@ -4,7 +4,7 @@ import { explainWin, ORIGINS, usable, type BgpRoute } from './bestpath.js';
 import type { PrefixOutcome } from './bgp.js';
 import { compareNets, formatIp, formatPrefix, type Net } from './ip.js';
 import { PrefixTable } from './prefix-table.js';
-import { netKey, type Topology } from './topology.js';
+import { netKey, ownerOf, type Topology } from './topology.js';
 import type { FibEntry, NodeRoutes, Protocol, RibEntry } from './types.js';
 
 type Candidate = { kind: 'base'; route: BaseRoute } | { kind: 'bgp'; route: BgpRoute };
@@ -15,51 +15,162 @@ export interface NodeTables {
   nodes: Record<string, NodeRoutes>;
   /** Per router index, the FIB as a longest-prefix-match table. */
   fibs: PrefixTable<Resolution>[];
+  /** Per router: unresolvable next hop -> the prefixes that use it. */
+  unresolved: Map<string, Map<string, string[]>>;
 }
 
-export function buildNodeRoutes(topo: Topology, base: BaseTables, outcomes: PrefixOutcome[]): NodeTables {
-  const nodeName = (r: number) => topo.routers[r].name;
-  const nodes: Record<string, NodeRoutes> = {};
-  const fibs: PrefixTable<Resolution>[] = [];
-  for (const router of topo.routers) {
-    const groups = new Map<string, { net: Net; candidates: Candidate[]; bgpBest: BgpRoute | null }>();
-    for (const route of base.routes[router.index]) {
-      const key = netKey(route.net);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { net: route.net, candidates: [], bgpBest: null }));
-      group.candidates.push({ kind: 'base', route });
-    }
-    for (const outcome of outcomes) {
-      const routes = outcome.candidates.get(router.index);
-      if (!routes) continue;
-      const key = netKey(outcome.net);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { net: outcome.net, candidates: [], bgpBest: null }));
-      for (const route of routes) group.candidates.push({ kind: 'bgp', route });
-      group.bgpBest = outcome.best.get(router.index) ?? null;
-    }
-    const rib: RibEntry[] = [];
-    const fib: FibEntry[] = [];
-    const table = new PrefixTable<Resolution>();
-    for (const group of [...groups.values()].sort((x, y) => compareNets(x.net, y.net))) {
-      const best = chooseBest(group.candidates, group.bgpBest);
-      const prefix = formatPrefix(group.net);
-      const entries = group.candidates.map((c) => toRibEntry(topo, prefix, c, c === best));
-      if (best) {
-        const entry = entries[group.candidates.indexOf(best)];
-        entry.reason = explainBest(best, group.candidates, nodeName);
-        const resolution = best.route.resolution;
-        if (resolution) {
-          fib.push(toFibEntry(topo, prefix, resolution));
-          table.set(group.net, resolution);
-        }
+/**
+ * Builds the RIBs and FIBs one prefix at a time, in ascending prefix order, appending to each router's flat
+ * lists, so that they come out sorted and the BGP routes of a prefix can be dropped as soon as they are entries
+ * (at 1,000 routers × 1,000 prefixes, holding them all doubles the memory).
+ */
+export class RibBuilder {
+  /** Non-BGP candidates: prefix key -> router -> routes. */
+  private readonly baseByNet = new Map<string, { net: Net; routers: Map<number, Candidate[]> }>();
+  private readonly ribs: RibEntry[][];
+  private readonly fibEntries: FibEntry[][];
+  private readonly fibs: PrefixTable<Resolution>[];
+  private readonly unresolved = new Map<string, Map<string, string[]>>();
+  private readonly text = new Map<number, string>();
+
+  /** Routers whose RIB is listed; every router gets its FIB. */
+  private readonly ribNodes: Set<number>;
+
+  constructor(
+    private readonly topo: Topology,
+    base: BaseTables,
+    ribNodes: number[] | null,
+  ) {
+    this.ribNodes = new Set(ribNodes ?? topo.routers.map((r) => r.index));
+    for (const r of topo.routers) {
+      for (const route of base.routes[r.index]) {
+        const key = netKey(route.net);
+        let group = this.baseByNet.get(key);
+        if (!group) this.baseByNet.set(key, (group = { net: route.net, routers: new Map() }));
+        let list = group.routers.get(r.index);
+        if (!list) group.routers.set(r.index, (list = []));
+        list.push({ kind: 'base', route });
       }
-      rib.push(...entries.sort(compareEntries));
     }
-    nodes[router.name] = { asn: router.asn, rib, fib };
-    fibs.push(table);
+    this.ribs = topo.routers.map(() => []);
+    this.fibEntries = topo.routers.map(() => []);
+    this.fibs = topo.routers.map(() => new PrefixTable<Resolution>());
   }
-  return { nodes, fibs };
+
+  /** Every prefix with a non-BGP route anywhere, plus the given BGP prefixes, in the order to add them. */
+  prefixes(bgp: Net[]): Net[] {
+    const all = new Map([...this.baseByNet.values()].map((g) => [netKey(g.net), g.net]));
+    for (const net of bgp) all.set(netKey(net), net);
+    return [...all.values()].sort(compareNets);
+  }
+
+  /** Adds one prefix (callers go in the order of prefixes()), with its BGP outcome if it is announced. */
+  add(net: Net, outcome: PrefixOutcome | null): void {
+    const prefix = formatPrefix(net);
+    const baseRoutes = this.baseByNet.get(netKey(net))?.routers;
+    const routers = new Set([...(baseRoutes?.keys() ?? []), ...(outcome?.candidates.keys() ?? [])]);
+    for (const r of [...routers].sort((x, y) => x - y)) {
+      const candidates: Candidate[] = [...(baseRoutes?.get(r) ?? [])];
+      for (const route of outcome?.candidates.get(r) ?? []) candidates.push({ kind: 'bgp', route });
+      this.addBlock(r, net, prefix, candidates, outcome?.best.get(r) ?? null);
+    }
+  }
+
+  finish(): NodeTables {
+    const nodes: Record<string, NodeRoutes> = {};
+    for (const router of this.topo.routers) {
+      nodes[router.name] = { asn: router.asn, rib: this.ribs[router.index], fib: this.fibEntries[router.index] };
+    }
+    return { nodes, fibs: this.fibs, unresolved: this.unresolved };
+  }
+
+  private addBlock(r: number, net: Net, prefix: string, candidates: Candidate[], bgpBest: BgpRoute | null): void {
+    const best = chooseBest(candidates, bgpBest);
+    const resolution = best?.route.resolution;
+    if (resolution) {
+      this.fibEntries[r].push(this.toFibEntry(prefix, resolution));
+      this.fibs[r].set(net, resolution);
+    }
+    for (const c of candidates) {
+      const nextHop = c.route.nextHop;
+      if (nextHop !== null && (c.kind === 'bgp' ? !usable(c.route) : c.route.problem !== undefined)) this.noteUnresolved(r, nextHop, prefix);
+    }
+    if (!this.ribNodes.has(r)) return;
+    const rib = candidates.map((c) => this.toRibEntry(prefix, c, c === best));
+    if (best) rib[candidates.indexOf(best)].reason = explainBest(best, candidates, (n) => this.topo.routers[n].name, (a) => this.ip(a)!);
+    if (rib.length > 1) rib.sort(compareEntries);
+    for (const entry of rib) this.ribs[r].push(entry);
+  }
+
+  private ip(address: number | null): string | null {
+    if (address === null) return null;
+    let text = this.text.get(address | 0);
+    if (text === undefined) this.text.set(address | 0, (text = formatIp(address)));
+    return text;
+  }
+
+  private ownerName(address: number | null): string | null {
+    const owner = address === null ? undefined : ownerOf(this.topo, address);
+    return owner === undefined ? null : this.topo.routers[owner.router].name;
+  }
+
+  private noteUnresolved(r: number, nextHop: number, prefix: string): void {
+    const node = this.topo.routers[r].name;
+    const byHop = this.unresolved.get(node) ?? new Map<string, string[]>();
+    this.unresolved.set(node, byHop);
+    const hop = this.ip(nextHop)!;
+    byHop.set(hop, [...(byHop.get(hop) ?? []), prefix]);
+  }
+
+  private toRibEntry(prefix: string, c: Candidate, best: boolean): RibEntry {
+    if (c.kind === 'base') {
+      const route = c.route;
+      const nextHop = route.protocol === 'connected' ? null : (route.nextHop ?? route.resolution?.nextHop ?? null);
+      const entry: RibEntry = {
+        prefix,
+        protocol: route.protocol,
+        nextHop: this.ip(nextHop),
+        nextHopNode: this.ownerName(nextHop),
+        peer: null,
+        asPath: [],
+        localPref: null,
+        med: null,
+        origin: null,
+        weight: null,
+        igpCost: route.protocol === 'igp' ? route.metric : null,
+        best,
+      };
+      if (route.problem !== undefined) entry.reason = route.problem;
+      return entry;
+    }
+    const route = c.route;
+    const entry: RibEntry = {
+      prefix,
+      protocol: 'bgp',
+      nextHop: this.ip(route.nextHop),
+      nextHopNode: this.ownerName(route.nextHop),
+      peer: route.peer < 0 ? null : this.topo.routers[route.peer].name,
+      asPath: route.asPath,
+      localPref: route.localPref,
+      med: route.med,
+      origin: ORIGINS[route.origin],
+      weight: route.weight,
+      igpCost: route.local ? null : route.igpCost,
+      best,
+    };
+    if (!usable(route)) entry.reason = `next hop ${this.ip(route.nextHop)} unresolvable`;
+    return entry;
+  }
+
+  private toFibEntry(prefix: string, res: Resolution): FibEntry {
+    return {
+      prefix,
+      nextHop: this.ip(res.nextHop),
+      nextHopNode: res.nextHopNode === null ? null : this.topo.routers[res.nextHopNode].name,
+      interface: res.iface,
+      action: res.action,
+    };
+  }
 }
 
 function distance(c: Candidate): number {
@@ -77,7 +188,7 @@ function chooseBest(candidates: Candidate[], bgpBest: BgpRoute | null): Candidat
   return best;
 }
 
-function explainBest(best: Candidate, candidates: Candidate[], name: (r: number) => string): string {
+function explainBest(best: Candidate, candidates: Candidate[], name: (r: number) => string, ip: (a: number) => string): string {
   const lower = candidates.filter((c) => c !== best && distance(c) > distance(best) && usableCandidate(c));
   const loser = lower.sort((x, y) => distance(x) - distance(y))[0];
   const protocolWin = loser
@@ -85,7 +196,7 @@ function explainBest(best: Candidate, candidates: Candidate[], name: (r: number)
     : null;
   if (best.kind === 'bgp') {
     const bgp = candidates.filter((c) => c.kind === 'bgp').map((c) => c.route as BgpRoute);
-    if (bgp.length > 1 || protocolWin === null) return explainWin(best.route, bgp, name);
+    if (bgp.length > 1 || protocolWin === null) return explainWin(best.route, bgp, name, ip);
   }
   if (protocolWin) return protocolWin;
   const same = candidates.find((c) => c !== best && usableCandidate(c));
@@ -99,61 +210,6 @@ function usableCandidate(c: Candidate): boolean {
 function protocolOf(c: Candidate): string {
   if (c.kind === 'base') return c.route.protocol;
   return c.route.local ? 'local bgp' : c.route.ebgp ? 'ebgp' : 'ibgp';
-}
-
-function toRibEntry(topo: Topology, prefix: string, c: Candidate, best: boolean): RibEntry {
-  const ownerName = (address: number | null) => (address === null ? null : (nameOf(topo, topo.owners.get(address)?.router) ?? null));
-  if (c.kind === 'base') {
-    const r = c.route;
-    const nextHop = r.protocol === 'connected' ? null : (r.nextHop ?? r.resolution?.nextHop ?? null);
-    const entry: RibEntry = {
-      prefix,
-      protocol: r.protocol,
-      nextHop: nextHop === null ? null : formatIp(nextHop),
-      nextHopNode: ownerName(nextHop),
-      peer: null,
-      asPath: [],
-      localPref: null,
-      med: null,
-      origin: null,
-      weight: null,
-      igpCost: r.protocol === 'igp' ? r.metric : null,
-      best,
-    };
-    if (r.problem) entry.reason = r.problem;
-    return entry;
-  }
-  const r = c.route;
-  const entry: RibEntry = {
-    prefix,
-    protocol: 'bgp',
-    nextHop: r.nextHop === null ? null : formatIp(r.nextHop),
-    nextHopNode: ownerName(r.nextHop),
-    peer: r.peer < 0 ? null : topo.routers[r.peer].name,
-    asPath: r.asPath,
-    localPref: r.localPref,
-    med: r.med,
-    origin: ORIGINS[r.origin],
-    weight: r.weight,
-    igpCost: r.local ? null : r.igpCost,
-    best,
-  };
-  if (!usable(r)) entry.reason = `next hop ${formatIp(r.nextHop!)} unresolvable`;
-  return entry;
-}
-
-function nameOf(topo: Topology, r: number | null | undefined): string | null {
-  return r === null || r === undefined ? null : topo.routers[r].name;
-}
-
-function toFibEntry(topo: Topology, prefix: string, res: Resolution): FibEntry {
-  return {
-    prefix,
-    nextHop: res.nextHop === null ? null : formatIp(res.nextHop),
-    nextHopNode: nameOf(topo, res.nextHopNode),
-    interface: res.iface,
-    action: res.action,
-  };
 }
 
 /** Within a prefix: the best first, then by protocol, next hop and peer. */

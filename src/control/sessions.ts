@@ -1,7 +1,7 @@
 // BGP sessions: derived from the topology when not given, then checked for whether they would come up.
 import type { BaseTables } from './base-routes.js';
 import { formatIp, parseIp } from './ip.js';
-import { lookup, prefixSet, type Router, type Topology } from './topology.js';
+import { lookup, ownerOf, prefixSet, type Router, type Topology } from './topology.js';
 import type { RoutingInput, SessionEnd, SessionInput, SidePolicy } from './types.js';
 
 export type Relationship = 'customer' | 'peer' | 'provider';
@@ -141,7 +141,7 @@ function walk(topo: Topology, base: BaseTables, from: number, address: number): 
     const res = base.resolve(at, address);
     const here = topo.routers[at].name;
     if (res === null) return `no route at ${here}`;
-    if (res.action === 'receive') return at === topo.owners.get(address)?.router ? null : `received by ${here}`;
+    if (res.action === 'receive') return at === ownerOf(topo, address)?.router ? null : `received by ${here}`;
     if (res.action === 'drop') return `dropped at ${here}`;
     if (res.nextHopNode === null) return `no neighbour at ${formatIp(res.nextHop ?? address)} from ${here}`;
     at = res.nextHopNode;

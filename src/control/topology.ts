@@ -37,7 +37,7 @@ export interface Link {
 export interface Topology {
   routers: Router[];
   byName: Map<string, number>;
-  /** Interface address -> the interface holding it. */
+  /** Interface address (as `address | 0`: see ownerOf) -> the interface holding it. */
   owners: Map<number, Iface>;
   /** Links sorted by name. */
   links: Link[];
@@ -59,7 +59,7 @@ export function buildTopology(input: RoutingInput): Topology {
         return { router: index, name: i.name, address, net: netOf(address, i.prefixLength), link: i.link ?? null };
       })
       .sort((x, y) => compareNets(x.net, y.net) || x.address - y.address);
-    for (const i of interfaces) owners.set(i.address, i);
+    for (const i of interfaces) owners.set(i.address | 0, i);
     return {
       index,
       name: r.name,
@@ -97,6 +97,14 @@ function defaultRouterId(interfaces: Iface[]): number | null {
   const loopbacks = interfaces.filter((i) => i.link === null);
   const pool = loopbacks.length > 0 ? loopbacks : interfaces;
   return pool.length === 0 ? null : Math.max(...pool.map((i) => i.address));
+}
+
+/**
+ * The interface holding an address. Maps are keyed by `address | 0`: V8 stores numbers above 2^31 as heap
+ * numbers, which hash far slower than the small integers `| 0` turns them into.
+ */
+export function ownerOf(topo: Topology, address: number): Iface | undefined {
+  return topo.owners.get(address | 0);
 }
 
 export function lookup(byName: Map<string, number>, name: string, what: string): number {

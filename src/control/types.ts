@@ -20,6 +20,9 @@ export interface RoutingOptions {
   valleyFree?: boolean;
   /** A router whose best route for one prefix changes more often than this is oscillating (default 100). */
   oscillationLimit?: number;
+  /** List the RIB of these routers only (default: all). FIBs, sessions and findings always cover every router;
+   *  `topo routes --node N` passes [N], which saves most of the time and memory on large networks. */
+  ribNodes?: string[];
 }
 
 /** Any node that holds a routing table. A node without `asn` has only connected and static routes. */
