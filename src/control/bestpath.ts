@@ -113,7 +113,7 @@ export function explainWin(best: BgpRoute, others: readonly BgpRoute[], name: (r
     case 'local-pref':
       return `higher local-pref than ${via}` + pair(best.localPref, rival.localPref);
     case 'locally originated':
-      return `locally originated, preferred over ${via}`;
+      return `locally originated, preferred over the route ${via}`;
     case 'AS path':
       return `shorter AS path than ${via}` + pair(best.asPath.length, rival.asPath.length);
     case 'origin':

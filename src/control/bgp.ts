@@ -42,12 +42,18 @@ export function attachments(ctx: BgpContext): Attachment[][] {
   return byRouter;
 }
 
-export function propagate(ctx: BgpContext, attached: Attachment[][], net: Net, origins: number[]): PrefixOutcome {
+/** A router announcing the prefix, and the ORIGIN attribute (index into ORIGINS) it gives it. */
+export interface Origination {
+  router: number;
+  origin: number;
+}
+
+export function propagate(ctx: BgpContext, attached: Attachment[][], net: Net, origins: Origination[]): PrefixOutcome {
   const { topo } = ctx;
   const key = netKey(net);
   const n = topo.routers.length;
   const local: (BgpRoute | null)[] = new Array(n).fill(null);
-  for (const r of origins) local[r] = localRoute(ctx, r);
+  for (const o of origins) local[o.router] = localRoute(ctx, o.router, o.origin);
   // ribIn[2 * session + side]: the route that side of the session holds from the other side.
   const ribIn: (BgpRoute | null)[] = new Array(ctx.sessions.length * 2).fill(null);
   const best: (BgpRoute | null)[] = new Array(n).fill(null);
@@ -57,7 +63,7 @@ export function propagate(ctx: BgpContext, attached: Attachment[][], net: Net, o
   const enqueue = (r: number) => {
     if (!queued[r]) (queued[r] = 1), queue.push(r);
   };
-  [...origins].sort((x, y) => x - y).forEach(enqueue);
+  origins.map((o) => o.router).sort((x, y) => x - y).forEach(enqueue);
 
   const candidatesOf = (r: number): BgpRoute[] => {
     const list = local[r] ? [local[r]!] : [];
@@ -102,12 +108,12 @@ export function propagate(ctx: BgpContext, attached: Attachment[][], net: Net, o
   return outcome;
 }
 
-function localRoute(ctx: BgpContext, r: number): BgpRoute {
+function localRoute(ctx: BgpContext, r: number, origin: number): BgpRoute {
   return {
     asPath: [],
     localPref: 100,
     med: 0,
-    origin: 0,
+    origin,
     weight: 0,
     local: true,
     ebgp: false,

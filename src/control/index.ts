@@ -1,6 +1,7 @@
 // The control plane: RoutingInput -> RIB and FIB per node, session states and findings.
 import { BaseTables } from './base-routes.js';
-import { attachments, propagate, type BgpContext } from './bgp.js';
+import { ORIGINS } from './bestpath.js';
+import { attachments, propagate, type BgpContext, type Origination } from './bgp.js';
 import { forwardingFindings } from './forwarding.js';
 import { compareNets, formatIp, formatPrefix, parseIp, parsePrefix, type Net } from './ip.js';
 import { RibBuilder } from './rib.js';
@@ -12,6 +13,11 @@ export * from './types.js';
 export { deriveSessions } from './sessions.js';
 export { explainRoute } from './explain.js';
 export { lookupFib } from './fib.js';
+
+interface Announced {
+  net: Net;
+  origins: Origination[];
+}
 
 export function computeRoutes(input: RoutingInput): RoutingResult {
   const topo = buildTopology(input);
@@ -30,10 +36,10 @@ export function computeRoutes(input: RoutingInput): RoutingResult {
   const findings: Finding[] = [];
   const ribNodes = input.options?.ribNodes?.map((n) => lookup(topo.byName, n, 'ribNodes')) ?? null;
   const builder = new RibBuilder(topo, base, ribNodes);
-  const origins = new Map(announced.map((a) => [netKey(a.net), a.origins]));
+  const originsOf = new Map(announced.map((a) => [netKey(a.net), a.origins]));
   for (const net of builder.prefixes(announced.map((a) => a.net))) {
-    const from = origins.get(netKey(net));
-    const outcome = from ? propagate(ctx, attached, net, from) : null;
+    const origins = originsOf.get(netKey(net));
+    const outcome = origins ? propagate(ctx, attached, net, origins) : null;
     builder.add(net, outcome);
     if (outcome && outcome.oscillating.length > 0) {
       const routers = outcome.oscillating.map(name);
@@ -64,27 +70,29 @@ export function computeRoutes(input: RoutingInput): RoutingResult {
       findings.push({ code: 'unresolvable-next-hop', message: `${node} cannot resolve next hop ${hop} (used by ${prefixes.join(', ')})`, nodes: [node], prefixes });
     }
   }
-  for (const { net, origins } of checkedPrefixes(topo, announced)) findings.push(...forwardingFindings(topo, fibs, net, origins));
+  for (const { net, origins } of checkedPrefixes(topo, announced)) {
+    findings.push(...forwardingFindings(topo, fibs, net, origins.map((o) => o.router)));
+  }
   return { nodes, sessions: states, findings: sortFindings(findings) };
 }
 
-function groupAnnouncements(topo: Topology, input: RoutingInput): { net: Net; origins: number[] }[] {
-  const byPrefix = new Map<string, { net: Net; origins: number[] }>();
+function groupAnnouncements(topo: Topology, input: RoutingInput): Announced[] {
+  const byPrefix = new Map<string, Announced>();
   for (const a of input.announcements) {
     const net = parsePrefix(a.prefix);
     const key = netKey(net);
     const entry = byPrefix.get(key) ?? { net, origins: [] };
     byPrefix.set(key, entry);
-    const r = lookup(topo.byName, a.router, `announcement of ${a.prefix}`);
-    if (!entry.origins.includes(r)) entry.origins.push(r);
+    const router = lookup(topo.byName, a.router, `announcement of ${a.prefix}`);
+    if (!entry.origins.some((o) => o.router === router)) entry.origins.push({ router, origin: ORIGINS.indexOf(a.origin ?? 'igp') });
   }
   const list = [...byPrefix.values()].sort((x, y) => compareNets(x.net, y.net));
-  list.forEach((e) => e.origins.sort((x, y) => x - y));
+  list.forEach((e) => e.origins.sort((x, y) => x.router - y.router));
   return list;
 }
 
 /** Where forwarding is checked: every announced prefix, and every static route's prefix (a loop needs no BGP). */
-function checkedPrefixes(topo: Topology, announced: { net: Net; origins: number[] }[]): { net: Net; origins: number[] }[] {
+function checkedPrefixes(topo: Topology, announced: Announced[]): Announced[] {
   const byKey = new Map(announced.map((a) => [netKey(a.net), a]));
   for (const router of topo.routers) {
     for (const s of router.input.staticRoutes ?? []) {

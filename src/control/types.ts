@@ -111,6 +111,8 @@ export interface SessionEnd {
 export interface Announcement {
   router: string;
   prefix: Prefix;
+  /** The BGP ORIGIN attribute (default igp). */
+  origin?: Origin;
 }
 
 // ---------------------------------------------------------------- output

@@ -22,8 +22,10 @@ export function net(spec: NetSpec): RoutingInput {
     if (loopback) interfaces.get(name)!.push({ name: 'lo', address: `192.168.255.${k + 1}`, prefixLength: 32 });
     return { name, ...rest, interfaces: interfaces.get(name)! };
   });
+  const used = new Set<string>();
   const links: LinkInput[] = spec.links.map(([a, b, props], i) => {
-    const name = `${a}--${b}`;
+    const name = used.has(`${a}--${b}`) ? `${a}--${b}#${i}` : `${a}--${b}`;
+    used.add(name);
     const base = (10 << 24) + i * 4;
     for (const [end, host] of [[a, 1], [b, 2]] as const) {
       const list = interfaces.get(end);
