@@ -38,14 +38,15 @@ export function forwardingFindings(topo: Topology, fibs: PrefixTable<Resolution>
     const cycle = loops.get(key)!.map(name);
     findings.push({ code: 'forwarding-loop', message: `forwarding loop for ${prefix}: ${[...cycle, cycle[0]].join(' → ')}`, nodes: cycle, prefixes: [prefix] });
   }
-  // An AS is cut off when none of its routers has a route at all (black holes and loops are reported above).
+  // An AS is cut off when none of its routers has a route at all and none announces the prefix (black holes and
+  // loops are reported above).
   const routedAs = new Set<number>();
   const allAs = new Set<number>();
   fates.forEach((fate, r) => {
     const asn = topo.routers[r].asn;
     if (asn === null) return;
     allAs.add(asn);
-    if (fate.kind !== 'no-route' || fate.at !== r) routedAs.add(asn);
+    if (fate.kind !== 'no-route' || fate.at !== r || origins.includes(r)) routedAs.add(asn);
   });
   const cut = [...allAs].filter((asn) => !routedAs.has(asn)).sort((x, y) => x - y);
   if (cut.length > 0 && origins.length > 0) {
