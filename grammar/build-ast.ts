@@ -4,6 +4,7 @@ import { diag, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
 import type { Span, SourceText } from '../src/diagnostics/span.js';
 import { LiteralDecoder } from './literals.js';
+import { SpanMaker } from './spans.js';
 import { describeToken } from './messages.js';
 import * as T from './tokens.js';
 
@@ -35,14 +36,16 @@ export interface DeclParts {
  */
 export class AstBuilder {
   private readonly literals: LiteralDecoder;
+  private readonly src: SpanMaker;
   readonly imports: A.Import[] = [];
 
   constructor(
-    private readonly src: SourceText,
+    src: SourceText,
     private readonly docs: Map<number, string>,
     private readonly diagnostics: Diagnostic[],
   ) {
-    this.literals = new LiteralDecoder(src, diagnostics);
+    this.src = new SpanMaker(src);
+    this.literals = new LiteralDecoder(this.src, diagnostics);
   }
 
   /** The items of a block or file; imports are valid only at the top of the file. Null marks a skipped statement. */
@@ -149,7 +152,8 @@ export class AstBuilder {
 
   term(atoms: A.Atom[], arrow: A.Atom[] | undefined): A.Term {
     const last = (arrow ?? atoms)[(arrow ?? atoms).length - 1];
-    const term: A.Term = { type: 'Term', span: this.src.span(atoms[0].span.start, last.span.end), atoms };
+    const span = last === atoms[0] ? last.span : this.src.span(atoms[0].span.start, last.span.end);
+    const term: A.Term = { type: 'Term', span, atoms };
     if (arrow) term.arrow = arrow;
     return term;
   }
@@ -170,6 +174,11 @@ export class AstBuilder {
 
   /** A reference written as dotted words (`carrier.a2`), or a keyword used as a word. */
   pathRef(path: IToken[]): A.Ref {
+    if (path.length === 1) {
+      // The common case: the Ref and its one Name share the span object (spans are never mutated).
+      const name = this.name(path[0]);
+      return { type: 'Ref', span: name.span, parts: [name] };
+    }
     return { type: 'Ref', span: this.between(path[0], path[path.length - 1]), parts: path.map((t) => this.name(t)) };
   }
 

@@ -1,7 +1,7 @@
 import type { Atom, Invalid, Unit } from '../src/ast/types.js';
 import { diag, type CodeDef, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { literalCodes } from '../src/diagnostics/codes/literal.js';
-import type { SourceText } from '../src/diagnostics/span.js';
+import type { SpanMaker } from './spans.js';
 
 /**
  * Decoding and validation of literal tokens. The lexer accepts literal-looking text loosely; here each kind is
@@ -9,7 +9,7 @@ import type { SourceText } from '../src/diagnostics/span.js';
  * (the octet, the prefix length, the unit), not the whole token.
  */
 export class LiteralDecoder {
-  constructor(private readonly src: SourceText, private readonly diagnostics: Diagnostic[]) {}
+  constructor(private readonly spans: SpanMaker, private readonly diagnostics: Diagnostic[]) {}
 
   /** A token starting with a digit: a number, a quantity, hex, an IPv4 address or prefix. */
   numberLike(raw: string, start: number): Atom {
@@ -49,21 +49,8 @@ export class LiteralDecoder {
   private ipv4(raw: string, start: number): Atom {
     const slash = raw.indexOf('/');
     const addrText = slash < 0 ? raw : raw.slice(0, slash);
-    const octets = addrText.split('.');
-    if (octets.length !== 4) {
-      return this.invalid(addrText, start, literalCodes.invalidIpv4, { raw: addrText, problem: `it has ${octets.length} parts, not 4` }, raw);
-    }
-    let addr = 0;
-    let at = start;
-    for (const o of octets) {
-      if (!/^\d{1,3}$/.test(o) || Number(o) > 255) {
-        const problem = o === '' ? 'an octet is missing' : `octet \`${o}\` is not a number from 0 to 255`;
-        this.report(literalCodes.invalidIpv4, at, Math.max(o.length, 1), { raw: addrText, problem });
-        return this.invalidAtom(raw, start);
-      }
-      addr = addr * 256 + Number(o);
-      at += o.length + 1;
-    }
+    const addr = parseDottedQuad(addrText);
+    if (addr === null) return this.badIpv4(raw, addrText, start);
     let prefix: number | null = null;
     if (slash >= 0) {
       const len = raw.slice(slash + 1);
@@ -74,6 +61,24 @@ export class LiteralDecoder {
       prefix = Number(len);
     }
     return { type: 'Ipv4', span: this.span(start, raw.length), raw, addr, prefix };
+  }
+
+  /** Report what is wrong with an address that parseDottedQuad rejected: the part count or the first bad octet. */
+  private badIpv4(raw: string, addrText: string, start: number): Invalid {
+    const octets = addrText.split('.');
+    if (octets.length !== 4) {
+      return this.invalid(addrText, start, literalCodes.invalidIpv4, { raw: addrText, problem: `it has ${octets.length} parts, not 4` }, raw);
+    }
+    let at = start;
+    for (const o of octets) {
+      if (!/^\d{1,3}$/.test(o) || Number(o) > 255) {
+        const problem = o === '' ? 'an octet is missing' : `octet \`${o}\` is not a number from 0 to 255`;
+        this.report(literalCodes.invalidIpv4, at, Math.max(o.length, 1), { raw: addrText, problem });
+        break;
+      }
+      at += o.length + 1;
+    }
+    return this.invalidAtom(raw, start);
   }
 
   mac(raw: string, start: number): Atom {
@@ -159,7 +164,7 @@ export class LiteralDecoder {
   }
 
   private span(start: number, length: number) {
-    return this.src.span(start, start + length);
+    return this.spans.span(start, start + length);
   }
 
   private report<A>(code: CodeDef<A>, start: number, length: number, args: A): void {
@@ -184,6 +189,30 @@ const UNITS = new Map<string, (v: number) => number>([
   ['us', (v) => v / 1e6], ['ms', (v) => v / 1e3], ['s', (v) => v], ['min', (v) => v * 60], ['h', (v) => v * 3600],
   ['%', (v) => v / 100],
 ]);
+
+/** `a.b.c.d` with octets 0–255 (at most 3 digits each) as an unsigned 32-bit number, else null. Hot: no regex. */
+function parseDottedQuad(text: string): number | null {
+  let addr = 0;
+  let octet = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || octet > 255) return null;
+      addr = addr * 256 + octet;
+      parts++;
+      octet = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      octet = octet * 10 + (c - 48);
+      digits++;
+    } else {
+      return null;
+    }
+  }
+  return parts === 4 ? addr : null;
+}
 
 function portNumber(text: string): number | null {
   return /^\d{1,5}$/.test(text) && Number(text) <= 65535 ? Number(text) : null;

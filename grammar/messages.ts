@@ -22,6 +22,8 @@ export function describeToken(t: IToken | undefined): string {
 }
 
 function describeExpected(types: TokenType[]): string {
+  // Everything an atom may start with: say what it is rather than listing token kinds.
+  if (types.includes(T.Literal) && types.includes(T.Keyword)) return 'a value';
   const labels: string[] = [];
   const has = (t: TokenType) => types.includes(t);
   for (const t of types) {

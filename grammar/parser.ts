@@ -247,17 +247,8 @@ export class TopoParser extends EmbeddedActionsParser {
     return terms;
   }, NO_RESYNC);
 
+  /** Atoms separated by spaces, then optionally `-> atoms`; a touching `:` is kept as an operator (`haproxy:tcp/443`). */
   term = this.RULE('term', (): A.Term => {
-    const atoms = this.SUBRULE(this.atoms);
-    const arrow = this.OPTION(() => {
-      this.CONSUME(T.Arrow);
-      return this.SUBRULE2(this.atoms);
-    });
-    return this.ACTION(() => this.b.term(atoms, arrow));
-  }, NO_RESYNC);
-
-  /** Atoms separated by spaces; a touching `:` is kept as an operator (`haproxy:tcp/443`). */
-  atoms = this.RULE('atoms', (): A.Atom[] => {
     const atoms = [this.SUBRULE(this.atom)];
     this.MANY(() => atoms.push(this.OR([
       { ALT: () => this.SUBRULE2(this.atom) },
@@ -266,13 +257,30 @@ export class TopoParser extends EmbeddedActionsParser {
         return this.ACTION(() => this.b.op(t));
       } },
     ])));
-    return atoms;
+    const arrow = this.OPTION(() => {
+      this.CONSUME(T.Arrow);
+      const rhs = [this.SUBRULE3(this.atom)];
+      this.MANY2(() => rhs.push(this.OR2([
+        { ALT: () => this.SUBRULE4(this.atom) },
+        { ALT: () => {
+          const t = this.CONSUME2(T.Colon);
+          return this.ACTION(() => this.b.op(t));
+        } },
+      ])));
+      return rhs;
+    });
+    return this.ACTION(() => this.b.term(atoms, arrow));
   }, NO_RESYNC);
 
   atom = this.RULE('atom', (): A.Atom => {
     return this.OR([
       { ALT: () => {
-        const path = this.SUBRULE(this.path);
+        // A dotted name, inlined rather than SUBRULE(path): values are the hottest path on large files.
+        const path = [this.CONSUME(T.Identifier)];
+        this.MANY(() => {
+          this.CONSUME(T.Dot);
+          path.push(this.CONSUME2(T.Identifier));
+        });
         return this.ACTION(() => this.b.pathRef(path));
       } },
       { ALT: () => {

@@ -60,7 +60,7 @@ export const Identifier = createToken({
 });
 
 /** Keywords are reserved only where the grammar expects them; in property values they are plain words. */
-export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA, label: 'a keyword' });
 function keyword(word: string): TokenType {
   return createToken({
     name: word[0].toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Identifier,
