@@ -29,7 +29,7 @@ describe('error recovery', () => {
       'expected a check, found `5`',
     ]);
     const names = r.file.items.map((i) => (i.type === 'Decl' ? i.name.text : i.type));
-    expect(names).toEqual(['carrier', 'h1', 'order', 'Assert', 'last']);
+    expect(names).toEqual(['carrier', 'h1', 'FlowDecl', 'Assert', 'last']);
     expect(((r.file.items[0] as Decl).body ?? []).map((i) => (i as Decl).name.text)).toEqual(['a2', 'a3']);
   });
 
