@@ -18,7 +18,7 @@ export function checkServices(program: Program): Diagnostic[] {
     const replicas = valuesOf(node.props, 'replicas', 'number')[0];
     if (quorum && replicas && (quorum.value > replicas.value || quorum.value < 1)) {
       out.push(diag(servicesCodes.quorumTooLarge, quorum.span, { quorum: quorum.value, replicas: replicas.value },
-        replicas.span === node.nameSpan ? {} : { related: [{ span: replicas.span, label: 'replicas' }] }));
+        node.props.get('replicas')?.origin === 'builtin' ? {} : { related: [{ span: replicas.span, label: 'replicas' }] }));
     }
   }
   return out;

@@ -10,7 +10,7 @@ import type { Behaviour, Nature, PropTable } from './behaviours.js';
 export type NodeId = number;
 export type ScopeId = number;
 
-/** A typed property value. Every value keeps the span it came from (a built-in default: the declaring name). */
+/** A typed property value. Every value keeps the span it came from (built-in defaults: see Prop.values). */
 export type Value =
   | { kind: 'ip'; addr: number; span: Span }
   /** `len` is null when written without `/len`: the interface takes its link subnet's length. */
@@ -44,6 +44,10 @@ export interface Prop {
   key: string;
   /** The key as written; for defaults, the kind's key (origin `kind`) or the declaration's name (`builtin`). */
   keySpan: Span;
+  /**
+   * Read-only: defaults are shared between declarations. Built-in default values have no source text:
+   * their span is BUILTIN_SPAN (file `<builtin>`), so diagnostics about them use `keySpan`.
+   */
   values: Value[];
   origin: Origin;
 }

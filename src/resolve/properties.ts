@@ -58,17 +58,34 @@ function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueConte
   return out.length > 0 ? out : null;
 }
 
+/** Where built-in default values come from: no source text. Report on the Prop's `keySpan` instead. */
+export const BUILTIN_SPAN: Span = Object.freeze({ file: '<builtin>', start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 });
+
+/** Per table, its entries and its built-in default values, built once and shared (read-only) by every owner. */
+const compiled = new WeakMap<PropTable, { key: string; spec: PropSpec; defaults: Value[] | null }[]>();
+
+function compile(table: PropTable) {
+  let entries = compiled.get(table);
+  if (!entries) {
+    entries = Object.entries(table).map(([key, spec]) => ({
+      key, spec, defaults: spec.default ? Object.freeze(spec.default.map((v) => Object.freeze({ ...v, span: BUILTIN_SPAN }) as Value)) as Value[] : null,
+    }));
+    compiled.set(table, entries);
+  }
+  return entries;
+}
+
 /**
  * Merge the kind's defaults and the built-in defaults under a declaration's own properties, and report
- * required properties that none of them gives. Built-in defaults take the declaration's name span.
+ * required properties that none of them gives. Built-in defaults share their values between declarations
+ * (thousands of links each have an `mtu`); their `keySpan` is the owner's name, to point diagnostics at.
  */
 export function withDefaults(props: Props, kindDefaults: Props, table: PropTable, nameSpan: Span, owner: string, ctx: ValueContext): Props {
-  for (const [key, prop] of kindDefaults) if (!props.has(key)) props.set(key, { ...prop, origin: 'kind' });
-  for (const [key, spec] of Object.entries(table)) {
+  for (const [key, prop] of kindDefaults) if (!props.has(key)) props.set(key, prop);
+  for (const { key, spec, defaults } of compile(table)) {
     if (props.has(key)) continue;
-    if (spec.default) {
-      const values = spec.default.map((v) => ({ ...v, span: nameSpan }) as Value);
-      props.set(key, { key, keySpan: nameSpan, values, origin: 'builtin' });
+    if (defaults) {
+      props.set(key, { key, keySpan: nameSpan, values: defaults, origin: 'builtin' });
     } else if (spec.required) {
       ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
     }
