@@ -108,6 +108,26 @@ export function propagate(ctx: BgpContext, attached: Attachment[][], net: Net, o
   return outcome;
 }
 
+/**
+ * True when the outcome is a fixed point: every router, offered what each neighbour's best route would send it
+ * now, picks the best route it already has.
+ */
+export function isStable(ctx: BgpContext, attached: Attachment[][], outcome: PrefixOutcome, origins: Origination[]): boolean {
+  const key = netKey(outcome.net);
+  return ctx.topo.routers.every((router) => {
+    const offers: BgpRoute[] = [];
+    const own = origins.find((o) => o.router === router.index);
+    if (own) offers.push(localRoute(ctx, router.index, own.origin));
+    for (const { session, side } of attached[router.index]) {
+      const from = session.sides[1 - side];
+      const theirs = outcome.best.get(from.self);
+      const sent = theirs ? advertise(ctx, session, from, session.sides[side], theirs, key) : null;
+      if (sent) offers.push(sent);
+    }
+    return sameRoute(selectBest(offers), outcome.best.get(router.index) ?? null);
+  });
+}
+
 function localRoute(ctx: BgpContext, r: number, origin: number): BgpRoute {
   return {
     asPath: [],
