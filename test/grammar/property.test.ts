@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse } from './helpers.js';
+
+/** Fragments of real syntax, so that generated strings reach deep into the grammar and not only the lexer. */
+const fragment = fc.constantFrom(
+  'router', 'a2', 'link', '--', '->', '{', '}', ':', ';', ',', '.', '\n', '\r\n', ' ', '"s', '"', '\\', '10.0.1.2/24',
+  '300', 'tcp/443', '02:00', 'assert', 'soft', 'not', 'in', 'on', 'via', 'exists', '==', '=', '/*', '*/', '//', '///',
+  'flow', 'kind', 'import', 'bearer', 'control', '5ms', '0x', '@', '\u00e9', '\u0000',
+);
+
+describe('parseFile on any input', () => {
+  it('never throws, never reports an internal error, and keeps every span inside the text', () => {
+    const input = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fragment, { maxLength: 60 }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(input, (text) => {
+        const r = parse(text);
+        for (const d of r.diagnostics) {
+          expect(d.code).not.toBe('TOPO1299');
+          expect(d.span.start).toBeGreaterThanOrEqual(0);
+          expect(d.span.start).toBeLessThanOrEqual(d.span.end);
+          expect(d.span.end).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      { numRuns: 2000, seed: 20261125 },
+    );
+  });
+
+  it('is deterministic', () => {
+    const text = 'as 1 a {\n router x { ip = 1 }\n link x -- { }\n}\n}\nflow f { to: 10.0.0.300 }';
+    expect(JSON.stringify(parse(text))).toBe(JSON.stringify(parse(text)));
+  });
+});
