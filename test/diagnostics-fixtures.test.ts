@@ -4,7 +4,7 @@
 // `-->` lines are the same on every machine. Refresh goldens with UPDATE_GOLDEN=1 and review the diff.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { checkFiles } from '../src/check/index.js';
+import { compile } from '../src/driver/index.js';
 import { allCodes } from '../src/diagnostics/codes/index.js';
 import { renderCodesIndex } from '../src/diagnostics/render/codes-index.js';
 import { renderPretty } from '../src/diagnostics/render/pretty.js';
@@ -24,7 +24,7 @@ const codeOf = (name: string) => CODE.exec(name)![0];
 describe('diagnostic fixtures', () => {
   test.each(fixtures)('%s', (name) => {
     const path = `${FIXTURES}/${name}`;
-    const { diagnostics, sources } = checkFiles([path]);
+    const { diagnostics, sources } = compile([path]);
     const output = renderPretty(diagnostics, sources, { color: false });
     expect(output).toContain(`[${codeOf(name)}]`);
 

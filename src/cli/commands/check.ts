@@ -13,7 +13,7 @@ export const checkCommand: TopoCommand = {
   define: (program: Command) =>
     program
       .command('check')
-      .description('parse and check .topo files and everything they import; report every problem found')
+      .description('parse and check .topo files and everything they import, routing included; report every problem found')
       .argument('<files...>', '.topo files to check')
       .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('pretty'))
       .option('-q, --quiet', 'report errors only: no warnings, and nothing at all when clean'),
@@ -21,9 +21,9 @@ export const checkCommand: TopoCommand = {
   async run({ args, options }, io) {
     const files = args[0] as string[];
     const { format, quiet } = options as unknown as CheckOptions;
-    // The checker pulls in the parser: load it only when checking, not for --help or other commands.
-    const { checkFiles } = await import('../../check/index.js');
-    const result = checkFiles(files);
+    // The compiler pulls in the parser: load it only when checking, not for --help or other commands.
+    const { compile } = await import('../../driver/index.js');
+    const result = compile(files);
     const shown = quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const reporter = reporters[format];
     const stream = io[reporter.stream];

@@ -1,5 +1,6 @@
 import type { TopoCommand } from '../command.js';
 import { checkCommand } from './check.js';
+import { routesCommand } from './routes.js';
 
 /** Every sub-command, in the order `topo --help` lists them. A new command is a file here and one entry. */
-export const commands: TopoCommand[] = [checkCommand];
+export const commands: TopoCommand[] = [checkCommand, routesCommand];
