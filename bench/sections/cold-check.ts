@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { median, repoRoot, type Figure, type Section } from './section.js';
+import { repoRoot } from '../paths.js';
+import { median, type Figure, type Section } from './section.js';
 
 const RUNS = 10;
 

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkInChild } from '../check-in-child.js';
 import { generateLines } from '../generate.js';
 import type { Figure, Section } from './section.js';
 
@@ -16,11 +16,7 @@ export const memory: Section = {
       const file = join(dir, 'million.topo');
       const { text, stats } = generateLines(LINES);
       writeFileSync(file, text);
-      const child = spawnSync(process.execPath, [new URL('../measure-check.js', import.meta.url).pathname, file], {
-        encoding: 'utf8',
-      });
-      if (child.status !== 0) throw new Error(`measure-check exited ${child.status}: ${child.stderr}`);
-      const report = JSON.parse(child.stdout) as { maxRssMB: number; seconds: number; errors: number };
+      const report = checkInChild(file);
       const note = `${stats.lines} lines, ${(text.length / 1e6).toFixed(0)} MB, checked in ${report.seconds.toFixed(1)} s` +
         (report.errors > 0 ? `, ${report.errors} errors (expected 0)` : '');
       return [{ label: 'peak RSS', measured: Math.round(report.maxRssMB), unit: 'MB', target: { op: '<=', value: 1024 }, note }];

@@ -35,9 +35,3 @@ export function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
-
-/** The repository root, from this file's place in bench/sections/ (source) or dist/bench/sections/ (built). */
-export function repoRoot(): string {
-  const here = new URL('.', import.meta.url).pathname;
-  return here.replace(/\/(dist\/)?bench\/sections\/$/, '');
-}

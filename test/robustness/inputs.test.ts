@@ -96,6 +96,14 @@ describe('hostile and unusual inputs', () => {
     expect(check({ [at('nested.topo')]: text }, undefined, 10_000).diagnostics.length).toBeGreaterThan(0);
   });
 
+  // Found by the mutation test: the "missing part" of a literal was reported one past the end of the text.
+  it.each([
+    ['an address', 'import "std/internet"\nas 64500 x { announce: 10.0.0.'],
+    ['a port', 'import "std/services"\nimport "std/internet"\nhost h\nservice s on h { listen: tcp/'],
+  ])('%s cut off by the end of the file: its error stays inside the text', (_, text) => {
+    expect(errorsOf(check({ [at('cut.topo')]: text })).length).toBeGreaterThan(0);
+  });
+
   it('a 1 MB identifier: an error at the identifier', () => {
     const prefix = 'import "std/internet"\nrouter ';
     const result = check({ [at('long.topo')]: `${prefix}${'a'.repeat(1 << 20)}\n` });
