@@ -2,6 +2,7 @@ import type { Assert, Bearer, Connection, Decl, File, FlowDecl, Item, KindDecl }
 import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Resolver } from './context.js';
+import type { Behaviour } from './behaviours.js';
 import type { Kind, Node, NodeId, ScopeId } from './program.js';
 import type { PropItem } from './properties.js';
 import { closest } from './suggest.js';
@@ -102,7 +103,7 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
     file,
     kind: kind ? kind.name : null,
     kindSpan: decl.kind.span,
-    behaviours: new Set(kind?.behaviours ?? []),
+    behaviours: kind ? behaviourSet(kind) : NO_BEHAVIOURS,
     nature: kind?.nature ?? 'node',
     container,
     scope,
@@ -122,6 +123,16 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
     else p.byName.set(node.name, [node.id]);
   }
   return node;
+}
+
+const NO_BEHAVIOURS: ReadonlySet<Behaviour> = new Set();
+const behaviourSets = new WeakMap<Kind, ReadonlySet<Behaviour>>();
+
+/** One set per kind, shared by its declarations (tens of thousands of routers need not each own a copy). */
+function behaviourSet(kind: Kind): ReadonlySet<Behaviour> {
+  let set = behaviourSets.get(kind);
+  if (!set) behaviourSets.set(kind, (set = new Set(kind.behaviours)));
+  return set;
 }
 
 function newScope(r: Resolver, parent: ScopeId | null, node: NodeId | null, file: string): ScopeId {

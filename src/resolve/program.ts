@@ -192,11 +192,16 @@ export function hasBehaviour(node: Node, ...behaviours: Behaviour[]): boolean {
   return behaviours.some((b) => node.behaviours.has(b));
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /** The values of a property, or none. */
-export function values(props: Props, key: string): Value[] {
-  return props.get(key)?.values ?? [];
+export function values(props: Props, key: string): readonly Value[] {
+  return props.get(key)?.values ?? NONE;
 }
 
-export function valuesOf<K extends Value['kind']>(props: Props, key: string, kind: K): Extract<Value, { kind: K }>[] {
-  return values(props, key).filter((v): v is Extract<Value, { kind: K }> => v.kind === kind);
+/** The values of a property that have the given kind (a property may mix kinds, e.g. `answer: ip|ref`). */
+export function valuesOf<K extends Value['kind']>(props: Props, key: string, kind: K): readonly Extract<Value, { kind: K }>[] {
+  const all = props.get(key)?.values;
+  if (!all) return NONE;
+  return all.every((v) => v.kind === kind) ? (all as Extract<Value, { kind: K }>[]) : all.filter((v): v is Extract<Value, { kind: K }> => v.kind === kind);
 }
