@@ -67,7 +67,7 @@ export class AstBuilder {
   }
 
   importStmt(kw: IToken, str: IToken): A.Import {
-    const path = this.literals.string(str.image, str.startOffset, str.tokenType !== T.UnterminatedString) ?? str.image;
+    const path = this.literals.string(str.image, str.startOffset, str.tokenType !== T.UnterminatedString).text;
     return { type: 'Import', span: this.between(kw, str), path, pathSpan: this.tokenSpan(str) };
   }
 
@@ -191,7 +191,7 @@ export class AstBuilder {
     if (t.tokenType !== T.StringLit && t.tokenType !== T.UnterminatedString) {
       return { type: 'Name', span: this.tokenSpan(t), text: t.image, quoted: false };
     }
-    const text = this.literals.string(t.image, t.startOffset, t.tokenType === T.StringLit) ?? t.image;
+    const { text } = this.literals.string(t.image, t.startOffset, t.tokenType === T.StringLit);
     return { type: 'Name', span: this.tokenSpan(t), text, quoted: true };
   }
 

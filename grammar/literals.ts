@@ -129,13 +129,13 @@ export class LiteralDecoder {
 
   /**
    * The value of a string token, quotes included (`closed` is false for an unterminated string, already
-   * reported by the lexer). Returns null after reporting an invalid escape.
+   * reported by the lexer). An invalid escape is reported and kept verbatim; `valid` tells whether there was one.
    */
-  string(raw: string, start: number, closed: boolean): string | null {
+  string(raw: string, start: number, closed: boolean): { text: string; valid: boolean } {
     const body = raw.slice(1, closed ? -1 : undefined);
-    if (!body.includes('\\')) return body;
+    if (!body.includes('\\')) return { text: body, valid: true };
     let out = '';
-    let ok = true;
+    let valid = true;
     for (let i = 0; i < body.length; i++) {
       const c = body[i];
       if (c !== '\\') {
@@ -146,21 +146,22 @@ export class LiteralDecoder {
       if (decoded === null) {
         const length = escapeLength(body, i);
         this.report(literalCodes.invalidEscape, start + 1 + i, length, { escape: body.slice(i, i + length) });
-        ok = false;
+        valid = false;
+        out += body.slice(i, i + length);
         i += length - 1;
         continue;
       }
       out += decoded.text;
       i += decoded.length - 1;
     }
-    return ok ? out : null;
+    return { text: out, valid };
   }
 
   /** A string atom: its value, or `Invalid` after an escape error. */
   stringAtom(raw: string, start: number, closed: boolean): Atom {
-    const value = this.string(raw, start, closed);
+    const { text, valid } = this.string(raw, start, closed);
     const span = this.span(start, raw.length);
-    return value === null ? { type: 'Invalid', span, raw } : { type: 'String', span, value };
+    return valid ? { type: 'String', span, value: text } : { type: 'Invalid', span, raw };
   }
 
   private span(start: number, length: number) {

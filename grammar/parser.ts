@@ -66,15 +66,21 @@ export class TopoParser extends EmbeddedActionsParser {
 
   /** A statement that cannot start with its first token: skipped whole with one "expected a statement" error. */
   stray = this.RULE('stray', (): IToken => {
-    const first = this.OR([
-      { ALT: () => this.CONSUME(T.Stray) },
-      { ALT: () => {
-        const block = this.SUBRULE(this.block);
-        return this.ACTION(() => block.open);
-      } },
-    ]);
-    this.MANY(() => this.OR2([{ ALT: () => this.CONSUME(T.Junk) }, { ALT: () => this.SUBRULE2(this.block) }]));
+    const first = this.OR([{ ALT: () => this.CONSUME(T.Stray) }, { ALT: () => this.SUBRULE(this.skipped) }]);
+    this.MANY(() => this.OR2([{ ALT: () => this.CONSUME(T.Junk) }, { ALT: () => this.SUBRULE2(this.skipped) }]));
     return first;
+  }, NO_RESYNC);
+
+  /** A block inside a skipped statement: matched by braces only, so its contents add no errors. Returns its `{`. */
+  skipped = this.RULE('skipped', (): IToken => {
+    const open = this.CONSUME(T.LCurly);
+    this.MANY(() => this.OR([
+      { ALT: () => this.CONSUME(T.Junk) },
+      { ALT: () => this.CONSUME(T.Terminator) },
+      { ALT: () => this.SUBRULE(this.skipped) },
+    ]));
+    this.CONSUME(T.RCurly);
+    return open;
   }, NO_RESYNC);
 
   importStmt = this.RULE('importStmt', (): Statement => {

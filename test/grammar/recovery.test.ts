@@ -53,8 +53,8 @@ describe('error recovery', () => {
   });
 
   it('reports a statement that cannot start with its token once', () => {
-    const r = parse('-> a b c { d }\n= 5\nrouter ok\n');
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['expected a statement, found `->`', 'expected a statement, found `=`']);
+    const r = parse('-> a b c { d { e } ; f }\n= 5\n{ { x } }\nrouter ok\n');
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['expected a statement, found `->`', 'expected a statement, found `=`', 'expected a statement, found `{`']);
     expect(r.file.items).toHaveLength(1);
   });
 

@@ -71,11 +71,4 @@ export const syntaxCodes = {
     message: () => 'a declaration takes one positional literal, before or after its name, not both',
     help: () => 'keep one, and set the other as a property in the block',
   }),
-  internalError: defineCode<{ detail: string }>({
-    code: 'TOPO1299',
-    severity: 'error',
-    title: 'internal parser error',
-    message: ({ detail }) => `internal parser error: ${detail}`,
-    help: () => 'this is a bug in topo; please report it with the file that triggers it',
-  }),
 } as const;
