@@ -78,7 +78,7 @@ export class BaseTables {
     let result = cache.get(address | 0);
     if (result === undefined) {
       const hit = this.tables[r].lookup(address);
-      result = hit ? this.through(r, hit.value, address) : null;
+      result = hit ? this.through(r, hit, address) : null;
       cache.set(address | 0, result);
     }
     return result;
@@ -114,7 +114,7 @@ export class BaseTables {
       resolving.add(s);
       const hit = table.lookup(s.nextHop);
       let res: Resolution | null = null;
-      if (hit && hit.value !== s) res = hit.value.protocol === 'static' ? resolveStatic(hit.value) : this.through(r, hit.value, s.nextHop);
+      if (hit && hit !== s) res = hit.protocol === 'static' ? resolveStatic(hit) : this.through(r, hit, s.nextHop);
       resolving.delete(s);
       s.resolution = res && res.action === 'receive' ? null : res;
       if (s.resolution === null) s.problem = `next hop ${formatIp(s.nextHop)} unresolvable`;

@@ -18,9 +18,9 @@ export interface BgpContext {
 
 export interface PrefixOutcome {
   net: Net;
-  /** Per router index: every route it holds (local first, then by session), and its best. */
-  candidates: Map<number, BgpRoute[]>;
-  best: Map<number, BgpRoute>;
+  /** Per router index: every route it holds (local first, then by session; null when none), and its best. */
+  candidates: (BgpRoute[] | null)[];
+  best: (BgpRoute | null)[];
   /** Routers whose best route never settled (empty when converged). */
   oscillating: number[];
 }
@@ -99,13 +99,11 @@ export function propagate(ctx: BgpContext, attached: Attachment[][], net: Net, o
     }
   }
 
-  const outcome: PrefixOutcome = { net, candidates: new Map(), best: new Map(), oscillating: [...oscillating].sort((x, y) => x - y) };
-  for (let r = 0; r < n; r++) {
+  const candidates = best.map((_, r) => {
     const list = candidatesOf(r);
-    if (list.length > 0) outcome.candidates.set(r, list);
-    if (best[r]) outcome.best.set(r, best[r]!);
-  }
-  return outcome;
+    return list.length > 0 ? list : null;
+  });
+  return { net, candidates, best, oscillating: [...oscillating].sort((x, y) => x - y) };
 }
 
 /**
@@ -120,11 +118,11 @@ export function isStable(ctx: BgpContext, attached: Attachment[][], outcome: Pre
     if (own) offers.push(localRoute(ctx, router.index, own.origin));
     for (const { session, side } of attached[router.index]) {
       const from = session.sides[1 - side];
-      const theirs = outcome.best.get(from.self);
+      const theirs = outcome.best[from.self];
       const sent = theirs ? advertise(ctx, session, from, session.sides[side], theirs, key) : null;
       if (sent) offers.push(sent);
     }
-    return sameRoute(selectBest(offers), outcome.best.get(router.index) ?? null);
+    return sameRoute(selectBest(offers), outcome.best[router.index]);
   });
 }
 
@@ -142,13 +140,16 @@ function localRoute(ctx: BgpContext, r: number, origin: number): BgpRoute {
     peerAddress: 0,
     peerRouterId: ctx.topo.routers[r].routerId ?? 0,
     originatorId: null,
-    clusterList: [],
+    clusterList: NO_CLUSTERS,
     learned: 'local',
     fromClient: false,
     igpCost: 0,
     resolution: null,
   };
 }
+
+/** Shared by every route that was never reflected; cluster lists are never mutated, only replaced. */
+const NO_CLUSTERS: number[] = [];
 
 /** What `from` sends to `to` for its best route, after export and import processing; null if nothing. */
 function advertise(ctx: BgpContext, session: Session, from: SessionSide, to: SessionSide, route: BgpRoute, key: string): BgpRoute | null {
@@ -158,7 +159,7 @@ function advertise(ctx: BgpContext, session: Session, from: SessionSide, to: Ses
   let asPath = route.asPath;
   let { localPref, med, nextHop, learned } = route;
   let originatorId: number | null = null;
-  let clusterList: number[] = [];
+  let clusterList = NO_CLUSTERS;
   if (session.kind === 'ebgp') {
     if (ctx.valleyFree && from.relationship !== null && from.relationship !== 'customer' && (learned === 'peer' || learned === 'provider')) return null;
     if (sender.asn === receiver.asn || asPath.includes(receiver.asn!)) return null;

@@ -13,5 +13,5 @@ export function lookupFib(fib: readonly FibEntry[], address: Ipv4): FibEntry | n
     for (const entry of fib) table.set(parsePrefix(entry.prefix), entry);
     tables.set(fib, table);
   }
-  return table.lookup(parseIp(address))?.value ?? null;
+  return table.lookup(parseIp(address)) ?? null;
 }

@@ -77,7 +77,7 @@ function walkAll(topo: Topology, fibs: PrefixTable<Resolution>[], address: numbe
       }
       position[at] = path.length;
       path.push(at);
-      const res = fibs[at].lookup(address)?.value;
+      const res = fibs[at].lookup(address);
       if (!res) {
         fate = { kind: 'no-route', at };
         break;

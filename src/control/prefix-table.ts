@@ -23,13 +23,11 @@ export class PrefixTable<T> {
     this.maps[i].set(net.network | 0, value);
   }
 
-  /** The value of the longest prefix containing the address, with that prefix. */
-  lookup(address: number): { net: Net; value: T } | undefined {
+  /** The value of the longest prefix containing the address. */
+  lookup(address: number): T | undefined {
     for (let i = 0; i < this.lengths.length; i++) {
-      const length = this.lengths[i];
-      const network = (address & mask(length)) >>> 0;
-      const value = this.maps[i].get(network | 0);
-      if (value !== undefined) return { net: { network, length }, value };
+      const value = this.maps[i].get(address & mask(this.lengths[i]));
+      if (value !== undefined) return value;
     }
     return undefined;
   }

@@ -26,7 +26,7 @@ export interface NodeTables {
  */
 export class RibBuilder {
   /** Non-BGP candidates: prefix key -> router -> routes. */
-  private readonly baseByNet = new Map<string, { net: Net; routers: Map<number, Candidate[]> }>();
+  private readonly baseByNet = new Map<string, { net: Net; routers: Map<number, BaseRoute[]> }>();
   private readonly ribs: RibEntry[][];
   private readonly fibEntries: FibEntry[][];
   private readonly fibs: PrefixTable<Resolution>[];
@@ -49,7 +49,7 @@ export class RibBuilder {
         if (!group) this.baseByNet.set(key, (group = { net: route.net, routers: new Map() }));
         let list = group.routers.get(r.index);
         if (!list) group.routers.set(r.index, (list = []));
-        list.push({ kind: 'base', route });
+        list.push(route);
       }
     }
     this.ribs = topo.routers.map(() => []);
@@ -67,12 +67,15 @@ export class RibBuilder {
   /** Adds one prefix (callers go in the order of prefixes()), with its BGP outcome if it is announced. */
   add(net: Net, outcome: PrefixOutcome | null): void {
     const prefix = formatPrefix(net);
-    const baseRoutes = this.baseByNet.get(netKey(net))?.routers;
-    const routers = new Set([...(baseRoutes?.keys() ?? []), ...(outcome?.candidates.keys() ?? [])]);
-    for (const r of [...routers].sort((x, y) => x - y)) {
-      const candidates: Candidate[] = [...(baseRoutes?.get(r) ?? [])];
-      for (const route of outcome?.candidates.get(r) ?? []) candidates.push({ kind: 'bgp', route });
-      this.addBlock(r, net, prefix, candidates, outcome?.best.get(r) ?? null);
+    const baseRoutes = this.baseByNet.get(netKey(net))?.routers ?? new Map<number, BaseRoute[]>();
+    if (outcome === null) {
+      for (const [r, base] of baseRoutes) this.addBlock(r, net, prefix, base, [], null); // keys are in router order
+      return;
+    }
+    for (let r = 0; r < outcome.candidates.length; r++) {
+      const base = baseRoutes.get(r);
+      const bgp = outcome.candidates[r];
+      if (base !== undefined || bgp !== null) this.addBlock(r, net, prefix, base ?? [], bgp ?? [], outcome.best[r]);
     }
   }
 
@@ -84,18 +87,24 @@ export class RibBuilder {
     return { nodes, fibs: this.fibs, unresolved: this.unresolved };
   }
 
-  private addBlock(r: number, net: Net, prefix: string, candidates: Candidate[], bgpBest: BgpRoute | null): void {
-    const best = chooseBest(candidates, bgpBest);
-    const resolution = best?.route.resolution;
+  private addBlock(r: number, net: Net, prefix: string, base: BaseRoute[], bgp: BgpRoute[], bgpBest: BgpRoute | null): void {
+    const baseBest = chooseBase(base);
+    const bgpWins = bgpBest !== null && (baseBest === null || bgpDistance(bgpBest) < DISTANCE[baseBest.protocol]);
+    const resolution = bgpWins ? bgpBest.resolution : baseBest?.resolution;
     if (resolution) {
       this.fibEntries[r].push(this.toFibEntry(prefix, resolution));
       this.fibs[r].set(net, resolution);
     }
-    for (const c of candidates) {
-      const nextHop = c.route.nextHop;
-      if (nextHop !== null && (c.kind === 'bgp' ? !usable(c.route) : c.route.problem !== undefined)) this.noteUnresolved(r, nextHop, prefix);
-    }
+    for (const route of base) if (route.problem !== undefined) this.noteUnresolved(r, route.nextHop!, prefix);
+    for (const route of bgp) if (!usable(route)) this.noteUnresolved(r, route.nextHop!, prefix);
     if (!this.ribNodes.has(r)) return;
+    // Only the routers whose RIB is listed pay for entries and reasons.
+    const candidates: Candidate[] = [
+      ...base.map((route): Candidate => ({ kind: 'base', route })),
+      ...bgp.map((route): Candidate => ({ kind: 'bgp', route })),
+    ];
+    const winner = bgpWins ? bgpBest : baseBest;
+    const best = candidates.find((c) => c.route === winner) ?? null;
     const rib = candidates.map((c) => this.toRibEntry(prefix, c, c === best));
     if (best) rib[candidates.indexOf(best)].reason = explainBest(best, candidates, (n) => this.topo.routers[n].name, (a) => this.ip(a)!);
     if (rib.length > 1) rib.sort(compareEntries);
@@ -174,17 +183,17 @@ export class RibBuilder {
 }
 
 function distance(c: Candidate): number {
-  if (c.kind === 'base') return DISTANCE[c.route.protocol];
-  return c.route.local ? DISTANCE.local : c.route.ebgp ? DISTANCE.ebgp : DISTANCE.ibgp;
+  return c.kind === 'base' ? DISTANCE[c.route.protocol] : bgpDistance(c.route);
 }
 
-/** The BGP best competes with the usable non-BGP routes on administrative distance. */
-function chooseBest(candidates: Candidate[], bgpBest: BgpRoute | null): Candidate | null {
-  let best: Candidate | null = null;
-  for (const c of candidates) {
-    if (c.kind === 'bgp' ? c.route !== bgpBest : c.route.resolution === null) continue;
-    if (best === null || distance(c) < distance(best) || (c.kind === 'base' && best.kind === 'base' && preferBase(c.route, best.route))) best = c;
-  }
+function bgpDistance(route: BgpRoute): number {
+  return route.local ? DISTANCE.local : route.ebgp ? DISTANCE.ebgp : DISTANCE.ibgp;
+}
+
+/** The usable non-BGP route of lowest administrative distance (then metric); the BGP best competes with it. */
+function chooseBase(base: BaseRoute[]): BaseRoute | null {
+  let best: BaseRoute | null = null;
+  for (const route of base) if (route.resolution !== null && (best === null || preferBase(route, best))) best = route;
   return best;
 }
 

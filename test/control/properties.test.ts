@@ -122,7 +122,7 @@ describe('properties of computed routes', () => {
     const origins = [{ router: 2, origin: 0 }];
     const outcome = propagate(ctx, attached, parsePrefix(P), origins);
     expect(isStable(ctx, attached, outcome, origins)).toBe(true);
-    outcome.best.get(0)!.asPath = [2];
+    outcome.best[0]!.asPath = [2];
     expect(isStable(ctx, attached, outcome, origins)).toBe(false);
   });
 });
