@@ -27,7 +27,7 @@ export interface TopologyStats {
   ases: number;
   routers: number;
   interAsLinks: number;
-  /** Network nodes (routers, mobile core, switches, hosts, gateways, VMs, UEs); processes not included. */
+  /** Network nodes (routers, servers, mobile core, switches, hosts, gateways, VMs, UEs); processes not included. */
   nodes: number;
   ues: number;
   vpcs: number;
@@ -50,7 +50,6 @@ export function generate(partial: Partial<TopologySpec> = {}): GeneratedTopology
   if (carriers.length > 0) out.push('import "std/lte"');
   out.push('import "std/internet"');
   if (clouds.length > 0) out.push('import "std/cloud"', 'import "std/services"');
-  if (graph.links.length > 0) out.push(`link_pool: ${ctx.addresses.pub.alloc(4 * graph.links.length)}`);
   emitAses(ctx, spec, plans);
   emitInterAsLinks(ctx, graph, plans);
   const publics = tenants > 0 ? emitTenants(ctx, spec, clouds) : [];
@@ -59,6 +58,7 @@ export function generate(partial: Partial<TopologySpec> = {}): GeneratedTopology
   out.push('');
 
   const routers = plans.reduce((sum, as) => sum + as.routers, 0);
+  const servers = plans.filter((as) => as.announce).length;
   const vms = tenants * Math.max(3, spec.vmsPerVpc);
   const mobileNodes = carriers.length * (Math.max(1, spec.enodebsPerCarrier) + 5) + ues.length;
   const cloudNodes = clouds.reduce((sum, as) => sum + as.hosts.length + 1, 0) + tenants;
@@ -69,7 +69,7 @@ export function generate(partial: Partial<TopologySpec> = {}): GeneratedTopology
       ases: spec.ases,
       routers,
       interAsLinks: graph.links.length,
-      nodes: routers + mobileNodes + cloudNodes + vms,
+      nodes: routers + servers + mobileNodes + cloudNodes + vms,
       ues: ues.length,
       vpcs: tenants,
       vms,
@@ -79,16 +79,20 @@ export function generate(partial: Partial<TopologySpec> = {}): GeneratedTopology
 }
 
 /**
- * Find the scale of the mixed topology at which `measure` reaches `target`: the measures are nearly affine
- * in the scale, so two small samples give the line through them.
+ * Find the scale of the mixed topology at which `measure` reaches `target` (within 0.5%) by the secant
+ * method: the measures are nearly affine in the scale, so a few steps suffice.
  */
 function fitScale(target: number, measure: (scale: number) => number): number {
-  const [s1, s2] = [1, 4];
-  const [m1, m2] = [measure(s1), measure(s2)];
-  const slope = (m2 - m1) / (s2 - s1);
-  const guess = Math.max(0.05, s1 + (target - m1) / slope);
-  // Rounding in the spec (tier-1 cap, minimums) bends the line a little: one correction at full size.
-  return Math.max(0.05, guess + (target - measure(guess)) / slope);
+  let [sa, ma] = [1, measure(1)];
+  let [sb, mb] = [4, measure(4)];
+  for (let step = 0; step < 5 && Math.abs(mb - target) > 0.005 * target; step++) {
+    const slope = (mb - ma) / (sb - sa);
+    if (!(slope > 0)) break;
+    const next = Math.max(0.05, sb + (target - mb) / slope);
+    [sa, ma] = [sb, mb];
+    [sb, mb] = [next, measure(next)];
+  }
+  return sb;
 }
 
 /** A mixed program of about `lines` lines (within a few percent). */

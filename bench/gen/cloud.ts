@@ -27,7 +27,7 @@ export function emitTenants(ctx: GenContext, spec: TopologySpec, clouds: AsInfo[
     const cloud = clouds[k % clouds.length];
     const slot = perCloud.get(cloud.index) ?? 0;
     perCloud.set(cloud.index, slot + 1);
-    const uplink = cloud.announce!.sub(slot, 30);
+    const uplink = cloud.upper!.sub(slot, 30);
     const publicIp = uplink.host(2);
     publics.push(publicIp);
 

@@ -12,6 +12,7 @@ export interface GenContext {
 export const names = {
   as: (i: number) => `net${i}`,
   router: (i: number, j: number) => `r${i}_${j}`,
+  server: (i: number) => `srv${i}`,
   mobile: (i: number, role: string) => `m${i}_${role}`,
   host: (i: number, j: number) => `h${i}_${j}`,
   fabric: (i: number) => `fab${i}`,

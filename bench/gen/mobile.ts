@@ -9,10 +9,10 @@ export function carrierLinkCount(spec: TopologySpec): number {
 
 /**
  * A carrier's mobile core inside its AS: UEs (subscribers of the HSS) with bearers through eNodeB → SGW → PGW,
- * S1-MME/S6a signalling, and a carrier-grade NAT from the UE pool to the first /28 of the AS's announcement.
+ * S1-MME/S6a signalling, and a carrier-grade NAT from the UE pool to `natPool` (inside the AS's announcement).
  * Returns the UE names.
  */
-export function emitCarrierCore(ctx: GenContext, spec: TopologySpec, i: number, announce: Block, ueSerial: number): string[] {
+export function emitCarrierCore(ctx: GenContext, spec: TopologySpec, i: number, natPool: Block, ueSerial: number): string[] {
   const { out, addresses } = ctx;
   const m = (role: string): string => names.mobile(i, role);
   const enbs = Array.from({ length: Math.max(1, spec.enodebsPerCarrier) }, (_, j) => m(`enb${j}`));
@@ -30,7 +30,7 @@ export function emitCarrierCore(ctx: GenContext, spec: TopologySpec, i: number, 
   }
   out.push(`  sgw ${m('sgw')}`);
   out.push(`  pgw ${m('pgw')} { ue_pool: ${uePool} }`);
-  out.push(`  nat ${m('nat')} { inside: ${uePool}; pool: ${announce.sub(0, 28)} }`);
+  out.push(`  nat ${m('nat')} { inside: ${uePool}; pool: ${natPool} }`);
   out.push(`  control ${enbs[0]} -- ${m('mme')} -- ${m('hss')}`);
   for (const enb of enbs.slice(1)) out.push(`  control ${enb} -- ${m('mme')}`);
   ues.forEach((ue, j) => out.push(`  bearer ${ue} via ${enbs[j % enbs.length]}, ${m('sgw')}, ${m('pgw')}`));

@@ -14,10 +14,10 @@ describe('the benchmark generator', () => {
     expect(generate({ seed: 8 }).text).not.toBe(generate({ seed: 7 }).text);
   });
 
-  it('hits a line target within 2%', () => {
-    for (const target of [2_000, 50_000]) {
+  it('hits a line target: within 5% for small files (a carrier is tens of lines), 1% for large ones', () => {
+    for (const [target, tolerance] of [[2_000, 0.05], [50_000, 0.01]]) {
       const { stats, text } = generate(specForLines(target));
-      expect(Math.abs(stats.lines - target) / target).toBeLessThan(0.02);
+      expect(Math.abs(stats.lines - target) / target).toBeLessThan(tolerance);
       expect(text.split('\n').length - 1).toBe(stats.lines);
     }
   });
