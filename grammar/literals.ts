@@ -13,9 +13,22 @@ export class LiteralDecoder {
 
   /** A token starting with a digit: a number, a quantity, hex, an IPv4 address or prefix. */
   numberLike(raw: string, start: number): Atom {
-    if (/^0[xX]/.test(raw)) return this.hex(raw, start);
-    const dots = raw.split('.').length - 1;
-    if (raw.includes('/') || dots >= 2 || (dots === 1 && !/^\d+\.\d+[A-Za-z%]*$/.test(raw))) return this.ipv4(raw, start);
+    const x = raw.charCodeAt(1);
+    if (raw.charCodeAt(0) === 48 && (x === 120 || x === 88)) return this.hex(raw, start);
+    // One scan instead of split/regex: this runs for every number in the file.
+    let dots = 0;
+    let digitsOnly = true;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c === 47) return this.ipv4(raw, start);
+      if (c === 46) dots++;
+      else if (c < 48 || c > 57) digitsOnly = false;
+    }
+    if (dots === 0 && digitsOnly) {
+      const value = Number(raw);
+      if (Number.isSafeInteger(value)) return { type: 'Number', span: this.span(start, raw.length), raw, value, unit: null, base: value };
+    }
+    if (dots >= 2 || (dots === 1 && !DECIMAL_QUANTITY.test(raw))) return this.ipv4(raw, start);
     return this.quantity(raw, start);
   }
 
@@ -30,7 +43,7 @@ export class LiteralDecoder {
   }
 
   private quantity(raw: string, start: number): Atom {
-    const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(raw)!;
+    const m = QUANTITY.exec(raw)!;
     const [, digits, unitText] = m;
     const value = Number(digits);
     if (!Number.isSafeInteger(Math.trunc(value))) {
@@ -181,6 +194,10 @@ export class LiteralDecoder {
     return { type: 'Invalid', span: this.span(start, raw.length), raw };
   }
 }
+
+/** `1.5`, `2.5ms`: a decimal number, as opposed to a partial address like `10.1.`. */
+const DECIMAL_QUANTITY = /^\d+\.\d+[A-Za-z%]*$/;
+const QUANTITY = /^(\d+(?:\.\d+)?)(.*)$/;
 
 /** Each unit and how to convert a value in it to the unit's base (bytes, bits/s, seconds, fraction). */
 const UNITS = new Map<string, (v: number) => number>([
