@@ -1,6 +1,5 @@
 // `topo routes --node N [--prefix P]` as text: every candidate, the best marked with why it won, then the FIB.
-import { lookupFib } from './fib.js';
-import { compareNets, formatIp, parsePrefix } from './ip.js';
+import { compareNets, contains, formatIp, parsePrefix, type Net } from './ip.js';
 import type { FibEntry, RibEntry, RoutingResult } from './types.js';
 
 /**
@@ -9,7 +8,7 @@ import type { FibEntry, RibEntry, RoutingResult } from './types.js';
  *    bgp  via 203.0.113.14 (c3)  as-path 64530 64531 64520  local-pref 100  origin igp
  * fib: 198.51.100.0/24 → 203.0.113.10 (c1) out eth1
  *
- * Without a prefix, every prefix of the node. A prefix the node has no entry for shows the FIB entry that covers it.
+ * Without a prefix, every prefix of the node. A prefix the node has no FIB entry for shows the entry that covers it.
  */
 export function explainRoute(result: RoutingResult, node: string, prefix?: string): string {
   const routes = result.nodes[node];
@@ -26,12 +25,22 @@ export function explainRoute(result: RoutingResult, node: string, prefix?: strin
       const note = e.reason === undefined ? '' : e.best ? `   ← best: ${e.reason}` : `   ← unusable: ${e.reason}`;
       lines.push(`${e.best ? ' * ' : '   '}${note ? bodies[i].padEnd(width) : bodies[i]}${note}`);
     });
-    const exact = routes.fib.find((f) => f.prefix === p);
-    const covering = exact ?? lookupFib(routes.fib, formatIp(parsePrefix(p).network));
+    const covering = coveringEntry(routes.fib, parsePrefix(p));
     lines.push(covering ? `fib: ${describeFib(covering)}` : 'fib: no entry (packets to it are dropped here)');
     return lines.join('\n');
   });
   return blocks.join('\n\n') + '\n';
+}
+
+/** The FIB entry for the prefix itself, else the longest one that contains all of it. */
+function coveringEntry(fib: FibEntry[], net: Net): FibEntry | null {
+  let found: { entry: FibEntry; length: number } | null = null;
+  for (const entry of fib) {
+    const candidate = parsePrefix(entry.prefix);
+    if (candidate.length > net.length || !contains(candidate, net.network)) continue;
+    if (found === null || candidate.length > found.length) found = { entry, length: candidate.length };
+  }
+  return found?.entry ?? null;
 }
 
 function describe(e: RibEntry): string {

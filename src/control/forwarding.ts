@@ -20,8 +20,11 @@ export function forwardingFindings(topo: Topology, fibs: PrefixTable<Resolution>
   const findings: Finding[] = [];
   const holes = new Map<number, { dropped: boolean; from: number[] }>();
   const loops = new Map<string, number[]>();
+  // Black holes only mean something for announced prefixes: a default route toward a router that has no
+  // default of its own is normal, while a loop is wrong for any prefix.
+  const announced = origins.length > 0;
   fates.forEach((fate, start) => {
-    if ((fate.kind === 'no-route' && fate.at !== start) || fate.kind === 'dropped') {
+    if (announced && ((fate.kind === 'no-route' && fate.at !== start) || fate.kind === 'dropped')) {
       const hole = holes.get(fate.at) ?? { dropped: fate.kind === 'dropped', from: [] };
       holes.set(fate.at, hole);
       if (start !== fate.at) hole.from.push(start);
@@ -49,7 +52,7 @@ export function forwardingFindings(topo: Topology, fibs: PrefixTable<Resolution>
     if (fate.kind !== 'no-route' || fate.at !== r || origins.includes(r)) routedAs.add(asn);
   });
   const cut = [...allAs].filter((asn) => !routedAs.has(asn)).sort((x, y) => x - y);
-  if (cut.length > 0 && origins.length > 0) {
+  if (cut.length > 0 && announced) {
     const by = origins.map(name).join(', ');
     findings.push({ code: 'prefix-unreachable', message: `${prefix}, announced by ${by}, has no route in AS ${cut.join(', AS ')}`, nodes: origins.map(name), prefixes: [prefix] });
   }

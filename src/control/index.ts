@@ -91,7 +91,7 @@ function groupAnnouncements(topo: Topology, input: RoutingInput): Announced[] {
   return list;
 }
 
-/** Where forwarding is checked: every announced prefix, and every static route's prefix (a loop needs no BGP). */
+/** Where forwarding is checked: every announced prefix, and for loops every static route's prefix (a loop needs no BGP). */
 function checkedPrefixes(topo: Topology, announced: Announced[]): Announced[] {
   const byKey = new Map(announced.map((a) => [netKey(a.net), a]));
   for (const router of topo.routers) {
