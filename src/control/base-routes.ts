@@ -101,7 +101,12 @@ export class BaseTables {
         const resolution: Resolution = { action: 'drop', nextHop: null, nextHopNode: null, iface: null, cost: 0 };
         return { net, protocol: 'static', nextHop: null, metric: 0, resolution };
       }
-      if (s.nextHop === undefined) return { net, protocol: 'static', nextHop: null, metric: 0, resolution: this.outOf(r, s.interface) };
+      if (s.nextHop === undefined) {
+        const resolution = this.outOf(r, s.interface);
+        const route: BaseRoute = { net, protocol: 'static', nextHop: null, metric: 0, resolution };
+        if (resolution === null) route.problem = `no interface ${s.interface ?? '(none given)'} on ${router.name}`;
+        return route;
+      }
       return { net, protocol: 'static', nextHop: parseIp(s.nextHop), metric: 0, resolution: null };
     });
     // Install optimistically so statics can resolve through each other, then resolve and reselect.

@@ -84,10 +84,8 @@ export function propagate(ctx: BgpContext, attached: Attachment[][], net: Net, o
     const chosen = selectBest(candidatesOf(r));
     if (sameRoute(chosen, best[r])) continue;
     best[r] = chosen;
-    if (++changes[r] > ctx.oscillationLimit) {
-      oscillating.add(r);
-      if (overtime < 0) overtime = 4 * n + 16;
-    }
+    if (++changes[r] > ctx.oscillationLimit && overtime < 0) overtime = 4 * n + 16;
+    if (overtime >= 0) oscillating.add(r);
     for (const { session, side, slot } of attached[r]) {
       const from = session.sides[side];
       const to = session.sides[1 - side];

@@ -95,7 +95,7 @@ export class RibBuilder {
       this.fibEntries[r].push(this.toFibEntry(prefix, resolution));
       this.fibs[r].set(net, resolution);
     }
-    for (const route of base) if (route.problem !== undefined) this.noteUnresolved(r, route.nextHop!, prefix);
+    for (const route of base) if (route.problem !== undefined && route.nextHop !== null) this.noteUnresolved(r, route.nextHop, prefix);
     for (const route of bgp) if (!usable(route)) this.noteUnresolved(r, route.nextHop!, prefix);
     if (!this.ribNodes.has(r)) return;
     // Only the routers whose RIB is listed pay for entries and reasons.

@@ -90,7 +90,7 @@ export function buildSessions(topo: Topology, inputs: SessionInput[], base: Base
     const side = (end: SessionEnd, self: Router, other: Router): SessionSide => ({
       self: self.index,
       other: other.index,
-      address: end.address !== undefined ? parseIp(end.address) : defaultAddress(topo, self, other, kind),
+      address: end.address !== undefined ? parseIp(end.address) : defaultAddress(self, other, kind),
       policy: compilePolicy(end.policy),
       relationship: relationshipOf(input, self, other),
       otherIsClient: self.reflector && self.clients.has(other.index),
@@ -149,7 +149,7 @@ function walk(topo: Topology, base: BaseTables, from: number, address: number): 
   return 'forwarding loop';
 }
 
-function defaultAddress(topo: Topology, self: Router, other: Router, kind: 'ebgp' | 'ibgp'): number | null {
+function defaultAddress(self: Router, other: Router, kind: 'ebgp' | 'ibgp'): number | null {
   const otherLinks = new Set(other.interfaces.map((i) => i.link).filter((l) => l !== null));
   const shared = self.interfaces.find((i) => i.link !== null && otherLinks.has(i.link));
   const loopback = self.interfaces.find((i) => i.link === null);
