@@ -5,7 +5,7 @@ import { attachments, propagate, type BgpContext, type Origination } from './bgp
 import { forwardingFindings } from './forwarding.js';
 import { compareNets, formatIp, formatPrefix, parseIp, parsePrefix, type Net } from './ip.js';
 import { RibBuilder } from './rib.js';
-import { buildSessions, deriveSessions } from './sessions.js';
+import { buildSessions, deriveSessions, type Session } from './sessions.js';
 import { buildTopology, lookup, netKey, type Topology } from './topology.js';
 import type { Finding, FindingCode, RoutingInput, RoutingResult, SessionState } from './types.js';
 
@@ -49,22 +49,12 @@ export function computeRoutes(input: RoutingInput): RoutingResult {
   }
   const { nodes, fibs, unresolved } = builder.finish();
 
-  const states: SessionState[] = sessions.map((s) => {
-    const [a, b] = s.sides;
-    const state: SessionState = {
-      a: name(a.self),
-      b: name(b.self),
-      kind: s.kind,
-      aAddress: a.address === null ? null : formatIp(a.address),
-      bAddress: b.address === null ? null : formatIp(b.address),
-      established: s.established,
-    };
-    if (s.reason !== null) {
-      state.reason = s.reason;
-      findings.push({ code: 'session-down', message: `${s.kind} session ${state.a} -- ${state.b} not established: ${s.reason}`, nodes: [state.a, state.b], prefixes: [] });
+  const states = sessions.map((s) => sessionState(s, name));
+  for (const s of states) {
+    if (s.reason !== undefined) {
+      findings.push({ code: 'session-down', message: `${s.kind} session ${s.a} -- ${s.b} not established: ${s.reason}`, nodes: [s.a, s.b], prefixes: [] });
     }
-    return state;
-  });
+  }
   for (const node of [...unresolved.keys()].sort()) {
     for (const [hop, prefixes] of [...unresolved.get(node)!].sort((x, y) => parseIp(x[0]) - parseIp(y[0]))) {
       findings.push({ code: 'unresolvable-next-hop', message: `${node} cannot resolve next hop ${hop} (used by ${prefixes.join(', ')})`, nodes: [node], prefixes });
@@ -74,6 +64,20 @@ export function computeRoutes(input: RoutingInput): RoutingResult {
     findings.push(...forwardingFindings(topo, fibs, net, origins.map((o) => o.router)));
   }
   return { nodes, sessions: states, findings: sortFindings(findings) };
+}
+
+function sessionState(s: Session, name: (r: number) => string): SessionState {
+  const [a, b] = s.sides;
+  const state: SessionState = {
+    a: name(a.self),
+    b: name(b.self),
+    kind: s.kind,
+    aAddress: a.address === null ? null : formatIp(a.address),
+    bAddress: b.address === null ? null : formatIp(b.address),
+    established: s.established,
+  };
+  if (s.reason !== null) state.reason = s.reason;
+  return state;
 }
 
 function groupAnnouncements(topo: Topology, input: RoutingInput): Announced[] {
