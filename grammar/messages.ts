@@ -25,10 +25,8 @@ function describeExpected(types: TokenType[]): string {
   // Everything an atom may start with: say what it is rather than listing token kinds.
   if (types.includes(T.Literal) && types.includes(T.Keyword)) return 'a value';
   const labels: string[] = [];
-  const has = (t: TokenType) => types.includes(t);
   for (const t of types) {
-    // A word or a quoted string are both "a name".
-    const label = t === T.StringLit && has(T.Identifier) ? 'a name' : (t.LABEL ?? t.name);
+    const label = t.LABEL ?? t.name;
     if (!labels.includes(label)) labels.push(label);
   }
   if (labels.length <= 1) return labels[0] ?? 'something else';

@@ -32,7 +32,7 @@ export class TopoParser extends EmbeddedActionsParser {
   private b!: AstBuilder;
 
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider, skipValidations: true });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider, skipValidations: true });
     this.performSelfAnalysis();
   }
 

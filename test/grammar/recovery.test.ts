@@ -65,6 +65,12 @@ describe('error recovery', () => {
     expect(d.span).toMatchObject({ line: 1, col: 12, endCol: 12 });
   });
 
+  it('explains a word followed by something that is neither `:` nor a name', () => {
+    const [d] = parse('router a { ip { } }\n').diagnostics;
+    expect(d.message).toBe('expected `:`, a literal or a name after `ip`, found `{`');
+    expect(d.help).toBe('a property is `KEY: VALUE`; a lone word is a flag');
+  });
+
   it('reports misplaced imports and two positional literals', () => {
     const r = parse('router a\nimport "x"\nas 1 carrier 2\nrouter b { import "y" }\n');
     expect(where(r.diagnostics)).toEqual(['TOPO1205 2:1', 'TOPO1206 3:14', 'TOPO1205 4:12']);
