@@ -21,7 +21,7 @@ function selected(argv: string[]): typeof sections {
 function formatFigure(f: Figure): string {
   const value = `${f.measured.toLocaleString('en')} ${f.unit}`;
   const target = f.target ? `target ${f.target.op === '<=' ? '≤' : '≥'} ${f.target.value.toLocaleString('en')} ${f.unit}` : '';
-  const line = `  ${f.label.padEnd(34)} ${value.padStart(18)}   ${target.padEnd(28)} ${verdict(f).padEnd(4)}`;
+  const line = `  ${f.label.padEnd(40)} ${value.padStart(18)}   ${target.padEnd(28)} ${verdict(f).padEnd(4)}`;
   return (f.note ? `${line}  (${f.note})` : line).trimEnd();
 }
 
