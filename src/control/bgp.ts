@@ -25,7 +25,7 @@ export interface PrefixOutcome {
   oscillating: number[];
 }
 
-interface Attachment {
+export interface Attachment {
   session: Session;
   /** Which side of the session this router is. */
   side: 0 | 1;
@@ -146,12 +146,16 @@ function localRoute(ctx: BgpContext, r: number, origin: number): BgpRoute {
   };
 }
 
+function denies(filter: Set<string>, key: string): boolean {
+  return filter.size > 0 && filter.has(key);
+}
+
 /** Shared by every route that was never reflected; cluster lists are never mutated, only replaced. */
 const NO_CLUSTERS: number[] = [];
 
 /** What `from` sends to `to` for its best route, after export and import processing; null if nothing. */
 function advertise(ctx: BgpContext, session: Session, from: SessionSide, to: SessionSide, route: BgpRoute, key: string): BgpRoute | null {
-  if (route.peer === to.self || from.policy.denyOut.has(key) || to.policy.denyIn.has(key)) return null;
+  if (route.peer === to.self || denies(from.policy.denyOut, key) || denies(to.policy.denyIn, key)) return null;
   const sender = ctx.topo.routers[from.self];
   const receiver = ctx.topo.routers[to.self];
   let asPath = route.asPath;

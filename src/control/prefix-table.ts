@@ -3,8 +3,9 @@
 import { mask, type Net } from './ip.js';
 
 export class PrefixTable<T> {
-  /** Lengths in use, longest first, and the map of each. */
+  /** Lengths in use, longest first, with the mask and the map of each. */
   private lengths: number[] = [];
+  private masks: number[] = [];
   private maps: Map<number, T>[] = [];
 
   get(net: Net): T | undefined {
@@ -18,6 +19,7 @@ export class PrefixTable<T> {
       i = this.lengths.findIndex((l) => l < net.length);
       if (i < 0) i = this.lengths.length;
       this.lengths.splice(i, 0, net.length);
+      this.masks.splice(i, 0, mask(net.length) | 0);
       this.maps.splice(i, 0, new Map());
     }
     this.maps[i].set(net.network | 0, value);
@@ -25,8 +27,8 @@ export class PrefixTable<T> {
 
   /** The value of the longest prefix containing the address. */
   lookup(address: number): T | undefined {
-    for (let i = 0; i < this.lengths.length; i++) {
-      const value = this.maps[i].get(address & mask(this.lengths[i]));
+    for (let i = 0; i < this.masks.length; i++) {
+      const value = this.maps[i].get(address & this.masks[i]);
       if (value !== undefined) return value;
     }
     return undefined;
