@@ -33,7 +33,10 @@ export function compile(paths: string[], options: { host?: FileHost } = {}): Com
     const c: Compilation = { path, diagnostics: checked.diagnostics };
     if (checked.program) c.program = checked.program;
     if (!checked.program || hasErrors(checked.diagnostics)) return c;
-    c.network = buildNetwork(checked.program);
+    const model = buildNetwork(checked.program);
+    c.diagnostics = [...c.diagnostics, ...model.diagnostics];
+    if (hasErrors(model.diagnostics)) return c;
+    c.network = model.network;
     c.routing = computeRoutes(routingInput(checked.program, c.network));
     c.diagnostics = [...c.diagnostics, ...routingDiagnostics(checked.program, c.network, c.routing)];
     return c;

@@ -1,3 +1,6 @@
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { modelCodes } from '../diagnostics/codes/model.js';
+import type { Span } from '../diagnostics/span.js';
 import type { NodeId, Program, Props } from '../resolve/program.js';
 import { valuesOf } from '../resolve/program.js';
 import { formatIp, lengthFor, macFromId, macFromIp, mask, network, parseIp } from './ipv4.js';
@@ -19,7 +22,8 @@ interface Net {
  *    `link_pool`; 3. remaining interfaces take the next free host address of their segment, in interface
  *    order; 4. MACs: declared `mac`, else derived from the address.
  */
-export function assignAddresses(program: Program, sk: Skeleton): void {
+export function assignAddresses(program: Program, sk: Skeleton): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   const subnets = new Map<number, Net>(sk.declared);
   const used = new Map<number, Set<number>>();
   const take = (iface: Iface, addr: number, len: number, origin: Iface['addressOrigin']) => {
@@ -54,13 +58,16 @@ export function assignAddresses(program: Program, sk: Skeleton): void {
   const pools = new Map<string, SubnetPool>();
   for (const seg of sk.segments) {
     if (subnets.has(seg.id) || seg.interfaces.length === 0) continue;
-    const owner = sk.interfaces[seg.interfaces[0]].node;
-    const poolNet = linkPool(program, owner);
+    const { container, span } = declarationOf(program, sk, seg.id);
+    const poolNet = linkPool(program, container, sk.nodes[sk.interfaces[seg.interfaces[0]].node].id);
     const key = `${poolNet.addr}/${poolNet.len}`;
     const pool = pools.get(key) ?? pools.set(key, new SubnetPool(poolNet.addr, poolNet.len, taken)).get(key)!;
     const len = lengthFor(seg.interfaces.length);
     const addr = pool.next(len);
-    if (addr === null) continue; // pool exhausted: interfaces stay unaddressed (reported by the checker's pool rule)
+    if (addr === null) {
+      diagnostics.push(diag(modelCodes.poolExhausted, span, { pool: `${formatIp(poolNet.addr)}/${poolNet.len}`, what: `a /${len} for ${seg.label}` }));
+      continue;
+    }
     subnets.set(seg.id, { addr, len });
     seg.subnet = `${formatIp(addr)}/${len}`;
   }
@@ -95,15 +102,24 @@ export function assignAddresses(program: Program, sk: Skeleton): void {
       }
     });
   }
+  return diagnostics;
 }
 
-/** The nearest `link_pool`: the node's containers outwards, then its file, then 10.255.0.0/16. */
-function linkPool(program: Program, node: NodeId): Net {
-  for (let c: NodeId | null = program.nodes[node].container; c !== null; c = program.nodes[c].container) {
+/** Where a segment was declared: the link statement, or the first switch of a switched segment. */
+function declarationOf(program: Program, sk: Skeleton, segment: number): { container: NodeId | null; span: Span } {
+  const seg = sk.segments[segment];
+  if (seg.link !== null) return { container: program.links[seg.link].container, span: program.links[seg.link].span };
+  const first = program.nodes[seg.switches[0] ?? sk.interfaces[seg.interfaces[0]].node];
+  return { container: first.container, span: first.nameSpan };
+}
+
+/** The nearest `link_pool`: the declaring container outwards, then the file, then 10.255.0.0/16. */
+function linkPool(program: Program, container: NodeId | null, fileOf: NodeId): Net {
+  for (let c = container; c !== null; c = program.nodes[c].container) {
     const p = poolIn(program.nodes[c].props);
     if (p) return p;
   }
-  return poolIn(program.fileProps.get(program.nodes[node].file)) ?? DEFAULT_LINK_POOL;
+  return poolIn(program.fileProps.get(program.nodes[fileOf].file)) ?? DEFAULT_LINK_POOL;
 }
 
 function poolIn(props: Props | undefined): Net | undefined {

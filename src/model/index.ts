@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Program } from '../resolve/program.js';
 import { assignAddresses } from './addresses.js';
 import { buildListeners, buildNats } from './services.js';
@@ -7,11 +8,11 @@ import type { Network } from './types.js';
 
 export * from './types.js';
 
-/** The network model of a checked program (call only when checking found no errors). */
-export function buildNetwork(program: Program): Network {
+/** The network model of a checked program (call only when checking found no errors), and what it found. */
+export function buildNetwork(program: Program): { network: Network; diagnostics: Diagnostic[] } {
   const sk = buildSkeleton(program);
-  assignAddresses(program, sk);
-  return {
+  const diagnostics = assignAddresses(program, sk);
+  const network: Network = {
     nodes: sk.nodes,
     interfaces: sk.interfaces,
     segments: sk.segments,
@@ -19,4 +20,5 @@ export function buildNetwork(program: Program): Network {
     nats: buildNats(program, sk),
     listeners: buildListeners(program),
   };
+  return { network, diagnostics };
 }

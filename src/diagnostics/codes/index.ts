@@ -11,8 +11,9 @@ import { cloudCodes } from './cloud.js';
 import { flowCodes } from './flow.js';
 import { lintCodes } from './lint.js';
 import { routingCodes } from './routing.js';
+import { modelCodes } from './model.js';
 
-export { ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topologyCodes, servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, routingCodes };
+export { ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topologyCodes, servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, modelCodes, routingCodes };
 
 /**
  * Every registered code, in code order. Ranges: TOPO0xxx input/output, TOPO10xx lexing, TOPO11xx literals,
@@ -23,7 +24,7 @@ export { ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topolog
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allCodes: CodeDef<any>[] = [
   ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topologyCodes,
-  servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, routingCodes,
+  servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, modelCodes, routingCodes,
 ]
   .flatMap((group) => Object.values(group) as CodeDef<unknown>[])
   .sort((a, b) => (a.code < b.code ? -1 : 1));

@@ -7,7 +7,10 @@ export const routingCodes = {
     severity: 'error',
     title: 'a BGP session would not be established',
     message: (a) => `${a.kind === 'ebgp' ? 'eBGP' : 'iBGP'} session ${a.a} -- ${a.b} would not be established: ${a.reason}`,
-    help: () => 'routes are exchanged only over established sessions; fix the cause or set `bgp: off` on the link if no session is intended',
+    help: (a) =>
+      a.kind === 'ebgp'
+        ? 'routes are exchanged only over established sessions; fix the cause, or set `bgp: off` on the link if no session is intended'
+        : 'iBGP peers of one AS need an IP path between them inside the AS: link them directly or through other routers of the AS',
   }),
   prefixUnreachable: defineCode<{ prefix: string; by: string; cut: string }>({
     code: 'TOPO3002',
