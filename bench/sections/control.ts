@@ -26,13 +26,13 @@ export const control: Section = {
         measured: Math.round(fibs.ms),
         unit: 'ms',
         target: { op: '<=', value: 10_000 },
-        note: `${fibs.detail.routers} routers, ${fibs.detail.prefixes} prefixes, ${fibs.detail.fibEntries} FIB entries`,
+        note: `${fibs.detail.routers} routers, ${fibs.detail.prefixes} prefixes, ${fibs.detail.fibEntries} FIB entries, CPU ${fibs.cpuMs} ms`,
       },
       {
         label: 'full RIBs with reasons + FIBs',
         measured: Math.round(ribs.ms),
         unit: 'ms',
-        note: `${ribs.detail.ribEntries} RIB entries, RSS ${ribs.rssMb} MB`,
+        note: `${ribs.detail.ribEntries} RIB entries, CPU ${ribs.cpuMs} ms, RSS ${ribs.rssMb} MB`,
       },
     ];
   },

@@ -73,6 +73,7 @@ function neighbourAs(route: BgpRoute): number {
  */
 export function selectBest(candidates: readonly BgpRoute[]): BgpRoute | null {
   if (candidates.length === 1) return usable(candidates[0]) ? candidates[0] : null;
+  if (candidates.length === 2) return betterOfTwo(candidates[0], candidates[1]); // the common case, without a Map
   const groups = new Map<number, BgpRoute>();
   for (const route of candidates) {
     if (!usable(route)) continue;
@@ -86,6 +87,15 @@ export function selectBest(candidates: readonly BgpRoute[]): BgpRoute | null {
     if (best === null || decide(route, best).sign < 0) best = route;
   }
   return best;
+}
+
+/** selectBest for two candidates, where grouping by neighbour AS and one comparison agree (ties included). */
+function betterOfTwo(a: BgpRoute, b: BgpRoute): BgpRoute | null {
+  if (!usable(a)) return usable(b) ? b : null;
+  if (!usable(b)) return a;
+  const sign = decide(a, b).sign;
+  if (sign !== 0) return sign < 0 ? a : b;
+  return neighbourAs(a) <= neighbourAs(b) ? a : b;
 }
 
 export function usable(route: BgpRoute): boolean {

@@ -7,6 +7,8 @@ export interface Measurement {
   name: string;
   /** Wall time of the measured step only (generation excluded). */
   ms: number;
+  /** CPU time of the process during the step (all threads, GC included): steadier than wall time on a busy machine. */
+  cpuMs: number;
   /** Resident set size after the step, in MB. */
   rssMb: number;
   detail: Record<string, number>;
@@ -16,10 +18,12 @@ export interface Measurement {
 export function measureAsPropagation(size = 78_000, links = 500_000): Measurement {
   const internet = syntheticInternet(size, links);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const graph = buildAsGraph(internet.size, internet.customerProvider, internet.peers);
   const origin = size - 1; // the youngest AS: a stub, so its route must climb the whole hierarchy
   const routes = propagateAsPrefix(graph, origin);
   const ms = performance.now() - start;
+  const cpuMs = cpuSince(cpu);
   let reached = 0;
   let longest = 0;
   for (let as = 0; as < size; as++) {
@@ -27,7 +31,7 @@ export function measureAsPropagation(size = 78_000, links = 500_000): Measuremen
     longest = Math.max(longest, routes.length[as]);
   }
   const linkCount = (internet.customerProvider.length + internet.peers.length) / 2;
-  return { name: 'control: one prefix over an AS graph', ms, rssMb: rss(), detail: { ases: size, links: linkCount, reached, longestPath: longest } };
+  return { name: 'control: one prefix over an AS graph', ms, cpuMs, rssMb: rss(), detail: { ases: size, links: linkCount, reached, longestPath: longest } };
 }
 
 /**
@@ -38,8 +42,10 @@ export function measureFullFibs(ases = 10, routersPerAs = 100, prefixes = 1_000,
   const input = syntheticRouters({ ases, routersPerAs, prefixes });
   if (!ribs) input.options = { ribNodes: [] };
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const result = computeRoutes(input);
   const ms = performance.now() - start;
+  const cpuMs = cpuSince(cpu);
   let fibEntries = 0;
   let ribEntries = 0;
   for (const node of Object.values(result.nodes)) {
@@ -49,9 +55,15 @@ export function measureFullFibs(ases = 10, routersPerAs = 100, prefixes = 1_000,
   return {
     name: ribs ? 'control: full RIBs and FIBs' : 'control: full FIBs',
     ms,
+    cpuMs,
     rssMb: rss(),
     detail: { routers: ases * routersPerAs, prefixes, ribEntries, fibEntries, findings: result.findings.length },
   };
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return Math.round((used.user + used.system) / 1000);
 }
 
 function rss(): number {
