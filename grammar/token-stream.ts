@@ -16,12 +16,17 @@ const CONTINUATION = new Set<TokenType>([T.Comma, T.Arrow, T.DashDash, T.LCurly,
  *   none remains at the start of a block or file, and one is added before a `}` or the end of the file that
  *   lacks it, so that every statement ends with exactly one terminator;
  * - braces: an unmatched `}` is reported and dropped, each unclosed `{` gets a synthetic `}` at the end of the
- *   file (reported once), and a block nested deeper than MAX_NESTING_DEPTH is reported and emptied.
+ *   file (reported once), and a block nested deeper than MAX_NESTING_DEPTH is reported and emptied. A `}` that
+ *   starts a line indented like an outer open block, not like the innermost one, closes the outer block: the
+ *   innermost one is reported as unclosed and closed before its first line indented no deeper than its `{`.
  * Balancing braces here keeps one missing or extra brace from cascading into many parse errors.
  */
 export function normalizeTokens(tokens: IToken[], src: SourceText, diagnostics: Diagnostic[]): IToken[] {
   const out: IToken[] = [];
   const open: IToken[] = [];
+  /** For each open block, the indentation of the line its `{` is on, and the `{`'s index in `out`. */
+  const openIndent: number[] = [];
+  const openAt: number[] = [];
   const last = () => out[out.length - 1];
   /** Before a `}` or the end of the file: end the last statement if it is not ended yet. */
   const endStatement = (image: string, offset: number) => {
@@ -41,7 +46,18 @@ export function normalizeTokens(tokens: IToken[], src: SourceText, diagnostics: 
         diagnostics.push(diag(syntaxCodes.unmatchedBrace, src.span(t.startOffset, t.startOffset + 1), {}));
         continue;
       }
+      const indent = leadingIndent(src, t.startOffset);
+      if (indent !== null && openIndent[openIndent.length - 1] > indent && openIndent.slice(0, -1).includes(indent)) {
+        const unclosed = open.pop()!;
+        diagnostics.push(diag(syntaxCodes.unclosedBlock, src.span(unclosed.startOffset, unclosed.startOffset + 1), {}, {
+          notes: [`judging by indentation, the \`}\` on line ${src.position(t.startOffset).line} closes an outer block`],
+        }));
+        endStatement('}', t.startOffset);
+        closeBefore(out, openAt.pop()!, openIndent.pop()!, src);
+      }
       open.pop();
+      openIndent.pop();
+      openAt.pop();
       endStatement('}', t.startOffset);
     } else if (type === T.LCurly) {
       if (open.length === MAX_NESTING_DEPTH) {
@@ -50,6 +66,8 @@ export function normalizeTokens(tokens: IToken[], src: SourceText, diagnostics: 
         out.push(t);
         if (close === tokens.length) {
           open.push(t);
+          openIndent.push(lineIndent(src, t.startOffset));
+          openAt.push(out.length - 1);
           i = close;
           continue;
         }
@@ -58,6 +76,8 @@ export function normalizeTokens(tokens: IToken[], src: SourceText, diagnostics: 
         continue;
       }
       open.push(t);
+      openIndent.push(lineIndent(src, t.startOffset));
+      openAt.push(out.length);
     }
     out.push(t);
   }
@@ -71,6 +91,36 @@ export function normalizeTokens(tokens: IToken[], src: SourceText, diagnostics: 
     for (let k = 0; k < open.length; k++) out.push(synthetic(T.RCurly, '}', src.text.length), synthetic(T.ImplicitEnd, '', src.text.length));
   }
   return out;
+}
+
+/**
+ * Close the block whose `{` is out[at] with a synthetic `}` (and terminator) before the first statement on a
+ * line indented no deeper than the `{`'s line; at the end of `out` if there is none.
+ */
+function closeBefore(out: IToken[], at: number, indent: number, src: SourceText): void {
+  let k = at + 1;
+  for (; k < out.length; k++) {
+    const prev = out[k - 1];
+    const lineStart = prev.tokenType === T.LCurly || isTerminator(prev);
+    const ind = lineStart ? leadingIndent(src, out[k].startOffset) : null;
+    if (ind !== null && ind <= indent) break;
+  }
+  const offset = k < out.length ? out[k].startOffset : out[out.length - 1].startOffset;
+  out.splice(k, 0, synthetic(T.RCurly, '}', offset), synthetic(T.ImplicitEnd, '}', offset));
+}
+
+/** Leading spaces and tabs of the line an offset is on. */
+function lineIndent(src: SourceText, offset: number): number {
+  const start = src.lineStarts[src.position(offset).line - 1];
+  let i = start;
+  while (i < offset && (src.text.charCodeAt(i) === 32 || src.text.charCodeAt(i) === 9)) i++;
+  return i - start;
+}
+
+/** The indentation before `offset` if only spaces and tabs precede it on its line, else null. */
+function leadingIndent(src: SourceText, offset: number): number | null {
+  const indent = lineIndent(src, offset);
+  return src.lineStarts[src.position(offset).line - 1] + indent === offset ? indent : null;
 }
 
 /** Index of the `}` closing the `{` at `start`, or tokens.length when it is never closed. */

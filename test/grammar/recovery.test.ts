@@ -34,10 +34,19 @@ describe('error recovery', () => {
   });
 
   it('reports a missing `}` once, at the unclosed `{`, without follow-on errors', () => {
-    const r = parse('as 1 a {\n  router x {\n  router y\n}\nrouter z\n');
+    const r = parse('as 1 a {\n  router x { ip: 10.0.0.1 }\n  router y\nrouter z\n');
     expect(where(r.diagnostics)).toEqual(['TOPO1202 1:8']);
     expect(r.diagnostics[0].notes).toEqual([]);
     expect(r.file.items).toHaveLength(1);
+  });
+
+  it('uses indentation to find where a `}` went missing', () => {
+    const r = parse('as 1 a {\n  router x {\n  router y\n}\nrouter z\n');
+    expect(where(r.diagnostics)).toEqual(['TOPO1202 2:12']);
+    expect(r.diagnostics[0].notes).toEqual(['judging by indentation, the `}` on line 4 closes an outer block']);
+    const [a, z] = r.file.items as Decl[];
+    expect(a.body!.map((i) => (i as Decl).name.text)).toEqual(['x', 'y']);
+    expect(z.name.text).toBe('z');
   });
 
   it('reports an extra `}` once and parses what follows', () => {
