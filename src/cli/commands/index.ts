@@ -1,6 +1,7 @@
 import type { TopoCommand } from '../command.js';
 import { checkCommand } from './check.js';
+import { diagramCommand } from './diagram.js';
 import { routesCommand } from './routes.js';
 
 /** Every sub-command, in the order `topo --help` lists them. A new command is a file here and one entry. */
-export const commands: TopoCommand[] = [checkCommand, routesCommand];
+export const commands: TopoCommand[] = [checkCommand, routesCommand, diagramCommand];
