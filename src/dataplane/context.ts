@@ -1,0 +1,132 @@
+// Indexes over the network model and the FIBs that forwarding needs, built once per compilation.
+import type { FibEntry, RoutingResult } from '../control/index.js';
+import { parseIp, parsePrefix, contains, formatIp } from '../control/ip.js';
+import type { GtpTunnel, Iface, NatRule, Network, VxlanTunnel } from '../model/types.js';
+import type { NodeId, Program } from '../resolve/program.js';
+import { Conntrack } from './nat.js';
+
+type Napt = Extract<NatRule, { type: 'napt' }>;
+type StaticNat = Extract<NatRule, { type: 'static' }>;
+
+/** At most this many pool addresses are handed out per NAPT (each with 64 512 ports). */
+const MAX_POOL_ADDRESSES = 1024;
+
+export interface Dataplane {
+  net: Network;
+  fibs: readonly FibEntry[][];
+  /** Per node: its interfaces by name, and the addresses it holds. */
+  ifaces: Map<string, Iface>[];
+  addresses: Set<string>[];
+  napt: (Napt | undefined)[];
+  statics: StaticNat[][];
+  /** GTP-U legs by `node:teid`, for the end that receives with that TEID, per direction. */
+  gtpUp: Map<string, GtpTunnel>;
+  gtpDown: Map<string, GtpTunnel>;
+  /** GTP-U legs by `bearer:near` and `bearer:far`. */
+  gtpByNear: Map<string, GtpTunnel>;
+  gtpByFar: Map<string, GtpTunnel>;
+  /** Each UE's bearer legs (S1-U, S5). */
+  legs: Map<NodeId, GtpTunnel[]>;
+  vxlan: Map<string, VxlanTunnel>;
+  vpcOfVni: Map<number, NodeId>;
+  /** Overlay ports by `vpc|mac`: OVS's MAC table. */
+  ports: Map<string, Iface>;
+  /** The switch each node is cabled to, and switch-to-switch cables. */
+  attached: Map<NodeId, NodeId>;
+  cables: Map<NodeId, NodeId[]>;
+}
+
+export function buildDataplane(program: Program, net: Network, routing: RoutingResult): Dataplane {
+  const n = net.nodes.length;
+  const dp: Dataplane = {
+    net,
+    fibs: net.nodes.map((node) => routing.nodes[node.name]?.fib ?? []),
+    ifaces: Array.from({ length: n }, () => new Map()),
+    addresses: Array.from({ length: n }, () => new Set()),
+    napt: new Array(n).fill(undefined),
+    statics: Array.from({ length: n }, () => []),
+    gtpUp: new Map(),
+    gtpDown: new Map(),
+    gtpByNear: new Map(),
+    gtpByFar: new Map(),
+    legs: new Map(),
+    vxlan: new Map(),
+    vpcOfVni: new Map(),
+    ports: new Map(),
+    attached: new Map(),
+    cables: new Map(),
+  };
+  for (const i of net.interfaces) {
+    dp.ifaces[i.node].set(i.name, i);
+    if (i.address !== null) dp.addresses[i.node].add(i.address);
+    const seg = net.segments[i.segment];
+    if (seg.type === 'overlay' && seg.vpc !== null) dp.ports.set(`${seg.vpc}|${i.mac}`, i);
+  }
+  for (const r of net.nats) {
+    if (r.type === 'napt') dp.napt[r.node] = r;
+    else dp.statics[r.node].push(r);
+  }
+  for (const t of net.tunnels) {
+    if (t.type === 'gtpu') {
+      dp.gtpUp.set(`${t.far}:${t.uplinkTeid}`, t);
+      dp.gtpDown.set(`${t.near}:${t.downlinkTeid}`, t);
+      dp.gtpByNear.set(`${t.bearer}:${t.near}`, t);
+      dp.gtpByFar.set(`${t.bearer}:${t.far}`, t);
+      (dp.legs.get(t.ue) ?? dp.legs.set(t.ue, []).get(t.ue)!).push(t);
+    } else {
+      dp.vxlan.set(vxlanKey(t.vpc, t.a, t.b), t);
+      dp.vpcOfVni.set(t.vni, t.vpc);
+    }
+  }
+  const isSwitch = (id: NodeId) => program.nodes[id].behaviours.has('switch');
+  for (const link of program.links) {
+    const [a, b] = link.ends.map((e) => e.node);
+    if (isSwitch(a) && isSwitch(b)) {
+      (dp.cables.get(a) ?? dp.cables.set(a, []).get(a)!).push(b);
+      (dp.cables.get(b) ?? dp.cables.set(b, []).get(b)!).push(a);
+    } else if (isSwitch(a) !== isSwitch(b)) {
+      const [node, sw] = isSwitch(a) ? [b, a] : [a, b];
+      if (!dp.attached.has(node)) dp.attached.set(node, sw);
+    }
+  }
+  return dp;
+}
+
+export function vxlanKey(vpc: NodeId, x: NodeId, y: NodeId): string {
+  return x < y ? `${vpc}:${x}:${y}` : `${vpc}:${y}:${x}`;
+}
+
+/** A fresh connection-tracking table for a node's NAPT. */
+export function conntrackFor(rule: Napt): Conntrack {
+  const pool = parsePrefix(rule.pool);
+  const size = 2 ** (32 - pool.length);
+  const first = pool.length >= 31 ? 0 : 1;
+  const count = Math.min(MAX_POOL_ADDRESSES, pool.length >= 31 ? size : size - 2);
+  return new Conntrack(Array.from({ length: count }, (_, k) => formatIp(pool.network + first + k)));
+}
+
+export function inPrefixes(prefixes: readonly string[], address: string): boolean {
+  const a = parseIp(address);
+  return prefixes.some((p) => contains(parsePrefix(p), a));
+}
+
+/** The switches a frame crosses from `from`'s switch to `to`'s, in order (breadth-first: fewest switches). */
+export function switchPath(dp: Dataplane, from: NodeId, to: NodeId): NodeId[] {
+  const start = dp.attached.get(from);
+  const goal = dp.attached.get(to);
+  if (start === undefined || goal === undefined) return [];
+  const prev = new Map<NodeId, NodeId>([[start, start]]);
+  const queue = [start];
+  for (let k = 0; k < queue.length && !prev.has(goal); k++) {
+    for (const next of dp.cables.get(queue[k]) ?? []) {
+      if (!prev.has(next)) {
+        prev.set(next, queue[k]);
+        queue.push(next);
+      }
+    }
+  }
+  if (!prev.has(goal)) return [start];
+  const path = [goal];
+  while (path[0] !== start) path.unshift(prev.get(path[0])!);
+  return path;
+}
