@@ -59,12 +59,16 @@ export function forwardingFindings(topo: Topology, fibs: PrefixTable<Resolution>
   return findings;
 }
 
+const DELIVERED: Fate = { kind: 'delivered' };
+
 /** The fate of a packet to `address` starting at each router, sharing work between walks that meet. */
 function walkAll(topo: Topology, fibs: PrefixTable<Resolution>[], address: number): Fate[] {
   const fates: (Fate | undefined)[] = new Array(topo.routers.length);
   const position = new Int32Array(topo.routers.length).fill(-1);
+  const path: number[] = [];
   for (let start = 0; start < topo.routers.length; start++) {
-    const path: number[] = [];
+    if (fates[start] !== undefined) continue;
+    path.length = 0;
     let at = start;
     let fate: Fate;
     for (;;) {
@@ -91,7 +95,7 @@ function walkAll(topo: Topology, fibs: PrefixTable<Resolution>[], address: numbe
       }
       // Received, delivered on a connected link, or handed to a node outside the routing input.
       if (res.action === 'receive' || res.nextHop === null || res.nextHopNode === null) {
-        fate = { kind: 'delivered' };
+        fate = DELIVERED;
         break;
       }
       at = res.nextHopNode;

@@ -2,7 +2,7 @@
 import type { BaseTables } from './base-routes.js';
 import { formatIp, parseIp } from './ip.js';
 import { lookup, ownerOf, prefixSet, type Router, type Topology } from './topology.js';
-import type { RoutingInput, SessionEnd, SessionInput, SidePolicy } from './types.js';
+import type { InterfaceInput, RouterInput, RoutingInput, SessionEnd, SessionInput, SidePolicy } from './types.js';
 
 export type Relationship = 'customer' | 'peer' | 'provider';
 
@@ -44,11 +44,15 @@ export function deriveSessions(input: RoutingInput): SessionInput[] {
   const routers = new Map(input.routers.map((r) => [r.name, r]));
   const sessions: SessionInput[] = [];
   const links = [...input.links].sort((x, y) => compare(x.name, y.name));
+  const onLink = new Map<string, { router: RouterInput; iface: InterfaceInput }[]>();
+  for (const router of input.routers) {
+    for (const iface of router.interfaces) {
+      if (iface.link !== undefined) onLink.set(iface.link, [...(onLink.get(iface.link) ?? []), { router, iface }]);
+    }
+  }
   for (const link of links) {
     if (link.bgp === false) continue;
-    const ends = input.routers
-      .flatMap((r) => r.interfaces.filter((i) => i.link === link.name).map((i) => ({ router: r, iface: i })))
-      .sort((x, y) => compare(x.router.name, y.router.name));
+    const ends = (onLink.get(link.name) ?? []).sort((x, y) => compare(x.router.name, y.router.name));
     for (let i = 0; i < ends.length; i++) {
       for (let j = i + 1; j < ends.length; j++) {
         const [x, y] = [ends[i], ends[j]];
