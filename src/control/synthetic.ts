@@ -78,16 +78,17 @@ export function syntheticRouters({ ases, routersPerAs, prefixes, seed = 7 }: Syn
   const name = (as: number, i: number) => `as${as}r${String(i).padStart(4, '0')}`;
   const ifaces = new Map<string, InterfaceInput[]>();
   const routers: RouterInput[] = [];
+  if (routersPerAs < 3) throw new Error('syntheticRouters needs at least 3 routers per AS (2 reflectors and a client)');
   for (let as = 0; as < ases; as++) {
+    const clients = Array.from({ length: routersPerAs - 2 }, (_, i) => name(as, i + 2));
+    const clusterId = formatIp(0xc0000000 + as * routersPerAs + 1); // the first reflector's loopback
     for (let i = 0; i < routersPerAs; i++) {
-      const id = as * routersPerAs + i;
-      const list: InterfaceInput[] = [{ name: 'lo', address: formatIp(0xc0000000 + id + 1), prefixLength: 32 }];
+      const list: InterfaceInput[] = [{ name: 'lo', address: formatIp(0xc0000000 + as * routersPerAs + i + 1), prefixLength: 32 }];
       ifaces.set(name(as, i), list);
       const router: RouterInput = { name: name(as, i), asn: 64512 + as, interfaces: list };
-      if (i < 2) Object.assign(router, { routeReflector: true, clients: [], clusterId: formatIp(0xc0000000 + as * routersPerAs + 1) });
+      if (i < 2) Object.assign(router, { routeReflector: true, clients, clusterId });
       routers.push(router);
     }
-    for (const rr of routers.slice(-routersPerAs, -routersPerAs + 2)) rr.clients = routers.slice(-routersPerAs + 2).map((r) => r.name);
   }
   const links: LinkInput[] = [];
   const connect = (a: string, b: string, cost: number) => {
