@@ -54,6 +54,15 @@ describe('explainRoute', () => {
     );
   });
 
+  it('is plain JSON, and the same bytes whatever order the input lists things in', () => {
+    const input = flagship();
+    const json = JSON.stringify(computeRoutes(input));
+    expect(JSON.parse(json)).toEqual(computeRoutes(input));
+    const shuffled = { ...input, routers: [...input.routers].reverse(), links: [...input.links].reverse(), announcements: [...input.announcements] };
+    shuffled.routers = shuffled.routers.map((r) => ({ ...r, interfaces: [...r.interfaces].reverse() }));
+    expect(JSON.stringify(computeRoutes(shuffled))).toBe(json);
+  });
+
   it('shows the covering FIB entry for a prefix the node has no entry for', () => {
     const r = computeRoutes(flagship());
     expect(explainRoute(r, 'c3', '198.51.100.128/25')).toBe(
