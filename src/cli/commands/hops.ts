@@ -1,0 +1,34 @@
+import { Option, type Command } from 'commander';
+import type { TopoCommand } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import { reportProblems } from '../report.js';
+import type { HopsOptions } from '../../emit/hops.js';
+
+
+export const hopsCommand: TopoCommand = {
+  define: (program: Command) =>
+    program
+      .command('hops')
+      .description('trace each flow hop by hop: the full header stack (outer and inner) at every hop, the changes made there, and where it is delivered or dropped')
+      .argument('<file>', 'the .topo file')
+      .option('--flow <name>', 'only this flow')
+      .option('--reply', 'the answers\' way back (reverse NAT, downlink tunnels) instead of the request')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'csv', 'json']).default('text')),
+
+  async run({ args, options }, io) {
+    const file = args[0] as string;
+    const { flow, reply, format } = options as unknown as HopsOptions;
+    const { compile } = await import('../../driver/index.js');
+    const result = compile([file]);
+    const { program, network, routing } = result.compilations[0];
+    if (!program || !network || !routing) return reportProblems(result, io);
+    const { renderHops } = await import('../../emit/hops.js');
+    const rendered = renderHops({ program, network, routing }, { flow, reply, format });
+    if (!rendered) {
+      io.stderr.write(`error: no flow named ${flow} in ${file}${program.flows.length ? ` (flows: ${program.flows.map((f) => f.name).join(', ')})` : ''}\n`);
+      return ExitCode.usage;
+    }
+    io.stdout.write(rendered.output);
+    return rendered.traces.every((t) => t.disposition.kind === 'delivered') ? ExitCode.ok : ExitCode.errors;
+  },
+};
