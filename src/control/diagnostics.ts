@@ -50,7 +50,8 @@ function findingDiagnostic(program: Program, f: Finding, node: (name: string) =>
       const hop = /next hop (\S+)/.exec(f.message)?.[1] ?? '?';
       const n = node(f.nodes[0]);
       const route = values(n.props, 'route').find((v) => v.kind === 'arrow' && v.to.kind === 'ip' && formatIp(v.to.addr) === hop);
-      return diag(codes.unresolvableNextHop, route?.span ?? n.nameSpan, { node: n.name, hop, prefixes: f.prefixes.join(', ') });
+      const at = route?.kind === 'arrow' ? route.to.span : n.nameSpan;
+      return diag(codes.unresolvableNextHop, at, { node: n.name, hop, prefixes: f.prefixes.join(', ') }, { label: `not reachable from ${n.name}` });
     }
     case 'oscillation':
       return diag(codes.oscillation, node(f.nodes[0]).nameSpan, { prefix, routers: f.nodes.join(', ') }, { related: others(f.nodes.slice(1), 'also oscillating') });

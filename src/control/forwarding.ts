@@ -15,7 +15,7 @@ type Fate =
 export function forwardingFindings(topo: Topology, fibs: PrefixTable<Resolution>[], net: Net, origins: number[]): Finding[] {
   const prefix = formatPrefix(net);
   const address = probeAddress(net);
-  const fates = walkAll(topo, fibs, address);
+  const fates = walkAll(topo, fibs, address, new Set(origins));
   const name = (r: number) => topo.routers[r].name;
   const findings: Finding[] = [];
   const holes = new Map<number, { dropped: boolean; from: number[] }>();
@@ -61,8 +61,12 @@ export function forwardingFindings(topo: Topology, fibs: PrefixTable<Resolution>
 
 const DELIVERED: Fate = { kind: 'delivered' };
 
-/** The fate of a packet to `address` starting at each router, sharing work between walks that meet. */
-function walkAll(topo: Topology, fibs: PrefixTable<Resolution>[], address: number): Fate[] {
+/**
+ * The fate of a packet to `address` starting at each router, sharing work between walks that meet. A packet
+ * that reaches an origin of the prefix without a more specific route is delivered: originating a prefix
+ * means owning it (real routers install a discard or local route for what they announce).
+ */
+function walkAll(topo: Topology, fibs: PrefixTable<Resolution>[], address: number, origins: Set<number>): Fate[] {
   const fates: (Fate | undefined)[] = new Array(topo.routers.length);
   const position = new Int32Array(topo.routers.length).fill(-1);
   const path: number[] = [];
@@ -85,6 +89,10 @@ function walkAll(topo: Topology, fibs: PrefixTable<Resolution>[], address: numbe
       position[at] = path.length;
       path.push(at);
       const res = fibs[at].lookup(address);
+      if (!res && origins.has(at)) {
+        fate = DELIVERED;
+        break;
+      }
       if (!res) {
         fate = { kind: 'no-route', at };
         break;
