@@ -17,8 +17,7 @@ interface Net {
 
 /**
  * Decide every address and MAC, in a documented order (docs/language.md, "Addressing"):
- * 1. declared `ip` values go to the interface whose segment subnet contains them (a segment without a subnet
- *    takes it from a declared `A/len`); 2. segments still without a subnet get one from the nearest
+ * 1. declared `ip` values go to the interface whose segment subnet contains them; 2. segments still without a subnet get one from the nearest
  *    `link_pool`; 3. remaining interfaces take the next free host address of their segment, in interface
  *    order; 4. MACs: declared `mac`, else derived from the address.
  */
@@ -40,17 +39,8 @@ export function assignAddresses(program: Program, sk: Skeleton): Diagnostic[] {
         const s = subnets.get(i.segment);
         return s !== undefined && network(ip.addr, s.len) === s.addr;
       });
-      if (inSubnet) {
-        take(inSubnet, ip.addr, subnets.get(inSubnet.segment)!.len, 'declared');
-        continue;
-      }
-      const open = ip.len !== null ? ifaces.find((i) => !subnets.has(i.segment)) : undefined;
-      if (open && ip.len !== null) {
-        subnets.set(open.segment, { addr: network(ip.addr, ip.len), len: ip.len });
-        sk.segments[open.segment].subnet = `${formatIp(network(ip.addr, ip.len))}/${ip.len}`;
-        take(open, ip.addr, ip.len, 'declared');
-      }
-      // Otherwise the checker has reported the address (outside every subnet of the node's links).
+      if (inSubnet) take(inSubnet, ip.addr, subnets.get(inSubnet.segment)!.len, 'declared');
+      // Otherwise the checker has reported the address (TOPO2104: in no subnet of the node's links).
     }
   }
 
