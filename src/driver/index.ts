@@ -8,6 +8,7 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/d
 import type { SourceText } from '../diagnostics/span.js';
 import { buildNetwork, type Network } from '../model/index.js';
 import type { Program } from '../resolve/program.js';
+import { traceDiagnostics } from '../trace/index.js';
 
 export interface Compilation {
   path: string;
@@ -38,7 +39,7 @@ export function compile(paths: string[], options: { host?: FileHost } = {}): Com
     if (hasErrors(model.diagnostics)) return c;
     c.network = model.network;
     c.routing = computeRoutes(routingInput(checked.program, c.network));
-    c.diagnostics = [...c.diagnostics, ...routingDiagnostics(checked.program, c.network, c.routing)];
+    c.diagnostics = [...c.diagnostics, ...routingDiagnostics(checked.program, c.network, c.routing), ...traceDiagnostics(checked.program, c.network, c.routing)];
     return c;
   });
   return { compilations, diagnostics: unique(compilations.flatMap((c) => c.diagnostics)), sources };

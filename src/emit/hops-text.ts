@@ -1,11 +1,13 @@
 // `topo hops` as text (for terminals) and markdown (for docs and reviews).
+import type { DropReason } from '../dataplane/index.js';
+import { REASON_TEXT } from '../trace/index.js';
 import type { FlowDoc, HopsDoc } from './hops-doc.js';
 import { hopTable, hopTitle, type Cell } from './hops-table.js';
 
 function dispositionLine(f: FlowDoc): string {
   if (f.disposition === 'delivered') return `flow ${f.name} (${f.direction}): delivered`;
   const after = f.afterHop === undefined ? '' : ` after hop ${f.afterHop}`;
-  return `flow ${f.name} (${f.direction}): DROPPED at ${f.at}${after} — ${f.reason?.replace(/-/g, ' ')}: ${f.detail}`;
+  return `flow ${f.name} (${f.direction}): DROPPED at ${f.at}${after} — ${REASON_TEXT[f.reason as DropReason]}: ${f.detail}`;
 }
 
 function segmentRows(f: FlowDoc): string[][] {

@@ -8,6 +8,7 @@ import { traceContext, traceFlow, type FlowTraces } from './flow.js';
 export * from './types.js';
 export { traceContext, traceFlow, FIRST_CLIENT_PORT, type TraceContext, type FlowTraces } from './flow.js';
 export { buildOwners, ownerOf, type Owners } from './owners.js';
+export { traceDiagnostics, REASON_TEXT } from './diagnostics.js';
 
 export function traceFlows(program: Program, net: Network, routing: RoutingResult): FlowTraces[] {
   const ctx = traceContext(program, buildDataplane(program, net, routing));

@@ -1,5 +1,5 @@
-// The flagship's `topo hops --flow order` in every format, request and reply, pinned as golden files in
-// examples/expected/. Refresh with UPDATE_GOLDEN=1 and review the diff.
+// The flagship's `topo hops --flow order` in every format, request and reply, pinned as golden files
+// beside it in examples/. Refresh with UPDATE_GOLDEN=1 and review the diff.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { HopsFormat } from '../../src/emit/hops.js';
@@ -11,7 +11,7 @@ const update = process.env.UPDATE_GOLDEN === '1';
 describe('flagship hops goldens', () => {
   for (const reply of [false, true]) {
     for (const format of Object.keys(EXT) as HopsFormat[]) {
-      const golden = `examples/expected/order-from-phone.order${reply ? '.reply' : ''}.hops.${EXT[format]}`;
+      const golden = `examples/order-from-phone.order${reply ? '.reply' : ''}.hops.${EXT[format]}`;
       test(golden, () => {
         const { output } = hops(FLAGSHIP, { flow: 'order', reply, format });
         if (update || !existsSync(golden)) writeFileSync(golden, output);

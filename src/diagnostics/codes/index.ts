@@ -11,9 +11,10 @@ import { cloudCodes } from './cloud.js';
 import { flowCodes } from './flow.js';
 import { lintCodes } from './lint.js';
 import { routingCodes } from './routing.js';
+import { dataplaneCodes } from './dataplane.js';
 import { modelCodes } from './model.js';
 
-export { ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topologyCodes, servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, modelCodes, routingCodes };
+export { ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topologyCodes, servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, modelCodes, routingCodes, dataplaneCodes };
 
 /**
  * Every registered code, in code order. Ranges: TOPO0xxx input/output, TOPO10xx lexing, TOPO11xx literals,
@@ -24,7 +25,7 @@ export { ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topolog
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allCodes: CodeDef<any>[] = [
   ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topologyCodes,
-  servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, modelCodes, routingCodes,
+  servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, modelCodes, routingCodes, dataplaneCodes,
 ]
   .flatMap((group) => Object.values(group) as CodeDef<unknown>[])
   .sort((a, b) => (a.code < b.code ? -1 : 1));
