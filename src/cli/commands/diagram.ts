@@ -24,7 +24,7 @@ export const diagramCommand: TopoCommand = {
   async run({ args, options }, io) {
     const file = args[0] as string;
     const { view: viewText, format, output } = options as unknown as DiagramOptions;
-    const { parseView, diagramDot, viewName } = await import('../../emit/diagram/index.js');
+    const { parseView, diagram, viewName } = await import('../../emit/diagram/index.js');
     const view = parseView(viewText);
     if (!view) {
       io.stderr.write(`error: --view takes physical, routing or flow:NAME, not ${viewText}\n`);
@@ -40,12 +40,12 @@ export const diagramCommand: TopoCommand = {
       return ExitCode.usage;
     }
     const input = { program: c.program, network: c.network, routing: c.routing, title: `${basename(file)} — ${viewName(view)}` };
-    const dot = diagramDot(input, view);
+    const { dot, hops } = diagram(input, view);
     let text = dot;
     if (format !== 'dot') {
       const { renderSvg } = await import('../../emit/diagram/svg.js');
       const svg = await renderSvg(dot);
-      text = format === 'svg' ? svg : (await import('../../emit/diagram/html.js')).diagramHtml({ title: input.title, svg });
+      text = format === 'svg' ? svg : (await import('../../emit/diagram/html.js')).diagramHtml({ title: input.title, svg, hops });
     }
     if (output === undefined) io.stdout.write(text);
     else writeFileSync(output, text);

@@ -2,7 +2,7 @@
 // quotes, backslashes and `<script>` are plain characters there) and every other string through `quoted`.
 // Identifiers are made by the views from ids, never from names. Same Diagram, same bytes.
 import type { DCluster, DEdge, Diagram, DNode, LegendEntry, Line } from './graph.js';
-import { CLUSTER_LOOKS, EDGE_LOOKS, type Attrs } from './style.js';
+import { CLUSTER_LOOKS, EDGE_LOOKS, HOP_COLOUR, type Attrs } from './style.js';
 
 const FONT = 'Helvetica,Arial,sans-serif';
 const DETAIL_COLOUR = '#555555';
@@ -27,14 +27,29 @@ export function quoted(text: string): string {
 function lineHtml(line: Line): string {
   const text = html(line.text);
   if (line.tone === 'title') return `<B>${text}</B>`;
+  if (line.tone === 'mark') return `<FONT POINT-SIZE="8" COLOR="${HOP_COLOUR}"><B>${text}</B></FONT>`;
   if (line.tone === 'small') return `<FONT POINT-SIZE="8">${text}</FONT>`;
   if (line.tone === 'detail') return `<FONT POINT-SIZE="8" COLOR="${DETAIL_COLOUR}">${text}</FONT>`;
   return text;
 }
 
+/**
+ * A label with hop numbers: its text lines, then the numbers as white-on-red cells, four to a row. (An
+ * HTML-like label is either text or a single table, so the text goes in the table too.)
+ */
+function badgeTable(lines: readonly Line[]): string {
+  const text = lines.filter((l) => l.tone !== 'badge').map((l) => `<TR><TD COLSPAN="4">${lineHtml(l)}</TD></TR>`);
+  const cells = lines.filter((l) => l.tone === 'badge').map((l) => `<TD BGCOLOR="${HOP_COLOUR}"><FONT COLOR="white" POINT-SIZE="11"><B>${html(l.text)}</B></FONT></TD>`);
+  const rows: string[] = [];
+  for (let i = 0; i < cells.length; i += 4) rows.push(`<TR>${cells.slice(i, i + 4).join('')}</TR>`);
+  return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">${text.join('')}${rows.join('')}</TABLE>`;
+}
+
 /** An HTML-like label value (`<…>`), or an empty quoted string when there are no lines. */
 export function labelValue(lines: readonly Line[]): string {
-  return lines.length === 0 ? '""' : `<${lines.map(lineHtml).join('<BR/>')}>`;
+  if (lines.length === 0) return '""';
+  if (lines.some((l) => l.tone === 'badge')) return `<${badgeTable(lines)}>`;
+  return `<${lines.map(lineHtml).join('<BR/>')}>`;
 }
 
 function attrList(attrs: Attrs, extra: string[] = []): string {
@@ -45,7 +60,9 @@ function attrList(attrs: Attrs, extra: string[] = []): string {
 function nodeLine(n: DNode, indent: string): string {
   const attrs: Attrs = { id: n.id, shape: n.shape };
   if (n.fill) Object.assign(attrs, { style: 'filled', fillcolor: n.fill });
-  return `${indent}${n.id} ${attrList(attrs, [`label=${labelValue(n.lines)}`])}`;
+  if (n.marks?.length) Object.assign(attrs, { color: HOP_COLOUR, penwidth: 2.5 });
+  const lines = [...n.lines, ...(n.marks ?? []).map((text): Line => ({ text, tone: 'mark' }))];
+  return `${indent}${n.id} ${attrList(attrs, [`label=${labelValue(lines)}`])}`;
 }
 
 function clusterLines(d: Diagram, c: DCluster, depth: number, out: string[]): void {

@@ -5,8 +5,11 @@ import { EDGE_LOOKS, EDGE_ORDER, type ClusterStyle, type EdgeStyle } from './sty
 /** One line of a label. Text is raw (unescaped); dot.ts escapes it. */
 export interface Line {
   text: string;
-  /** `title`: bold; `small`: a smaller font; `detail`: small and grey. Default: normal. */
-  tone?: 'title' | 'small' | 'detail';
+  /**
+   * `title`: bold; `small`: a smaller font; `detail`: small and grey; `mark`: small, bold, in the path's
+   * colour; `badge`: a hop number. Default: normal.
+   */
+  tone?: 'title' | 'small' | 'detail' | 'mark' | 'badge';
 }
 
 export interface DNode {
@@ -17,7 +20,7 @@ export interface DNode {
   shape: string;
   /** Fill colour (e.g. the node's VPC). */
   fill?: string;
-  /** Marks the node for the flow view's highlights (NAT, encapsulation). */
+  /** What happens to a flow's packets here (NAT, encapsulation): drawn in the path's colour. */
   marks?: string[];
 }
 

@@ -2,25 +2,22 @@
 // table or on the diagram) highlights that hop's edge and shows its header stack. No external resources,
 // so the file opens offline; user text is escaped, and the hop data is JSON with `<` escaped so that it
 // cannot close its <script> element.
+import type { HopTable } from '../hops-table.js';
 import { html } from './dot.js';
 
-export interface HeaderLayer {
-  /** `ip`, `udp`, `gtpu`, `inner ip`… as `topo hops` names them. */
-  name: string;
-  fields: [string, string][];
-}
-
+/** One hop as `topo hops` shows it. */
 export interface HopRow {
-  /** The hop number, as `topo hops` prints it. */
   n: number;
   /** The id of the hop's edge in the SVG. */
   edge: string;
+  /** "hop 2 · enb → sgw · segment 1 (phone → ldns, udp/53)" */
+  title: string;
   from: string;
   to: string;
   /** What the sending node changed (NAT, encapsulation, TTL…). */
   changes: string[];
-  /** Outermost header first. */
-  headers: HeaderLayer[];
+  /** The header stack: fields by layer (outer … inner), each value with the node that owns it. */
+  stack: HopTable;
 }
 
 export interface HtmlPage {
@@ -40,15 +37,15 @@ button.hop { font: bold 12px Helvetica, Arial, sans-serif; color: #fff; backgrou
 tr.selected { background: #fff3c4; }
 #stack { min-width: 22em; }
 #stack h2 { font-size: 1em; }
-#stack dl { margin: 0 0 0.8em 0; padding: 4px 8px; border-left: 4px solid #d7191c; background: #f7f7f7; }
-#stack dt { font-weight: bold; }
-#stack dd { margin: 0 0 0 1em; font-family: monospace; }
+#stack table { border-left: 4px solid #d7191c; background: #f7f7f7; }
+#stack td { font-family: monospace; }
+#stack .owner { color: #777; }
 g.edge.highlight path { stroke: #ffb000; stroke-width: 7; }
 g.edge.highlight polygon { fill: #ffb000; stroke: #ffb000; }
 g.edge[id^="hop_"] { cursor: pointer; }
 `;
 
-// Runs in the page: clicking a hop's button or its edge selects it.
+// Runs in the page: clicking a hop's button or its edge selects the hop.
 const SCRIPT = `
 const hops = JSON.parse(document.getElementById('hop-data').textContent);
 const stack = document.getElementById('stack');
@@ -60,17 +57,28 @@ function select(n) {
   document.querySelectorAll('tr.selected').forEach((e) => e.classList.remove('selected'));
   document.getElementById(hop.edge)?.classList.add('highlight');
   document.getElementById('row-' + n)?.classList.add('selected');
-  stack.replaceChildren(text('h2', 'hop ' + n + ': ' + hop.from + ' → ' + hop.to));
-  for (const layer of hop.headers) {
-    const dl = document.createElement('dl');
-    dl.append(text('dt', layer.name));
-    for (const [k, v] of layer.fields) dl.append(text('dd', k + ' ' + v));
-    stack.append(dl);
+  const table = document.createElement('table');
+  const head = table.insertRow();
+  for (const c of ['', ...hop.stack.columns]) head.append(text('th', c));
+  for (const row of hop.stack.rows) {
+    const tr = table.insertRow();
+    tr.append(text('th', row.field));
+    for (const c of row.cells) {
+      const owner = text('span', [c.owner, c.note].filter(Boolean).join(' '));
+      owner.className = 'owner';
+      tr.insertCell().append(c.value + ' ', owner);
+    }
   }
+  stack.replaceChildren(text('h2', hop.title), table);
   stack.dataset.hop = String(n);
 }
 document.querySelectorAll('button.hop').forEach((b) => b.addEventListener('click', () => select(Number(b.dataset.hop))));
-for (const hop of hops) document.getElementById(hop.edge)?.addEventListener('click', () => select(hop.n));
+// An edge carries every hop between its two nodes: clicking it again selects its next hop.
+const byEdge = new Map();
+for (const hop of hops) byEdge.set(hop.edge, [...(byEdge.get(hop.edge) ?? []), hop.n]);
+for (const [edge, ns] of byEdge) {
+  document.getElementById(edge)?.addEventListener('click', () => select(ns[(ns.indexOf(Number(stack.dataset.hop)) + 1) % ns.length]));
+}
 `;
 
 /** The SVG element alone: the XML declaration and DOCTYPE are not allowed inside an HTML document. */

@@ -46,7 +46,7 @@ export const EDGE_LOOKS: Record<EdgeStyle, EdgeLook> = {
   control: { attrs: { ...overlay, color: BROWN, style: 'dotted', penwidth: 1.4 }, legend: 'signalling adjacency (no user traffic)' },
   radio: { attrs: { color: '#777777', style: 'tapered', penwidth: 3 }, legend: 'radio attachment of a bearer' },
   placement: { attrs: { color: '#aaaaaa', penwidth: 0.6, weight: 4 }, legend: 'runs on' },
-  hop: { attrs: { color: HOP_COLOUR, penwidth: 3, fontcolor: HOP_COLOUR, constraint: 'false' }, legend: "the flow's path, hop by hop" },
+  hop: { attrs: { color: HOP_COLOUR, penwidth: 3, fontcolor: HOP_COLOUR, constraint: 'false' }, legend: "the flow's path: hops numbered as in topo hops; where NAT and encapsulation happen is marked in red" },
 };
 
 /** The order legends list edge styles in. */
