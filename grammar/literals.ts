@@ -86,7 +86,8 @@ export class LiteralDecoder {
     for (const o of octets) {
       if (!/^\d{1,3}$/.test(o) || Number(o) > 255) {
         const problem = o === '' ? 'an octet is missing' : `octet \`${o}\` is not a number from 0 to 255`;
-        this.report(literalCodes.invalidIpv4, at, Math.max(o.length, 1), { raw: addrText, problem });
+        // A missing octet has no text of its own: point at the dot before it.
+        this.report(literalCodes.invalidIpv4, o === '' ? at - 1 : at, Math.max(o.length, 1), { raw: addrText, problem });
         break;
       }
       at += o.length + 1;
@@ -103,7 +104,7 @@ export class LiteralDecoder {
     for (const g of groups) {
       if (!/^[0-9a-fA-F]{2}$/.test(g)) {
         const problem = `octet \`${g}\` is not two hex digits`;
-        this.report(literalCodes.invalidMac, at, Math.max(g.length, 1), { raw, problem });
+        this.report(literalCodes.invalidMac, g === '' ? at - 1 : at, Math.max(g.length, 1), { raw, problem });
         return this.invalidAtom(raw, start);
       }
       at += g.length + 1;
@@ -123,19 +124,20 @@ export class LiteralDecoder {
     const rangeText = raw.slice(slash + 1);
     const rangeStart = start + slash + 1;
     const [lowText, highText] = rangeText.split('-') as [string, string | undefined];
-    const bad = (problem: string, offset = rangeStart, length = Math.max(rangeText.length, 1)) => {
-      this.report(literalCodes.invalidPort, offset, length, { raw, problem });
+    /** Report a part of the port; an empty part is shown by the separator (`/` or `-`) just before it. */
+    const bad = (problem: string, offset: number, length: number) => {
+      this.report(literalCodes.invalidPort, length === 0 ? offset - 1 : offset, Math.max(length, 1), { raw, problem });
       return this.invalidAtom(raw, start);
     };
-    if (rangeText === '') return bad('the port number is missing');
+    if (rangeText === '') return bad('the port number is missing', rangeStart, 0);
     const low = portNumber(lowText);
-    if (low === null) return bad(`\`${lowText}\` is not a port number from 0 to 65535`, rangeStart, Math.max(lowText.length, 1));
+    if (low === null) return bad(`\`${lowText}\` is not a port number from 0 to 65535`, rangeStart, lowText.length);
     let high: number | null = null;
     if (highText !== undefined) {
       high = portNumber(highText);
       const highStart = rangeStart + lowText.length + 1;
-      if (high === null) return bad(`\`${highText}\` is not a port number from 0 to 65535`, highStart, Math.max(highText.length, 1));
-      if (high < low) return bad(`the range ${low}-${high} ends before it starts`);
+      if (high === null) return bad(`\`${highText}\` is not a port number from 0 to 65535`, highStart, highText.length);
+      if (high < low) return bad(`the range ${low}-${high} ends before it starts`, rangeStart, rangeText.length);
     }
     return { type: 'Port', span: this.span(start, raw.length), raw, protocol, port: low, portEnd: high };
   }

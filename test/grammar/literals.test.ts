@@ -34,6 +34,8 @@ describe('IPv4 addresses and prefixes', () => {
   it('reports a wrong number of octets and an empty octet', () => {
     expect(value('10.0.1').messages).toEqual(['invalid IPv4 address `10.0.1`: it has 3 parts, not 4']);
     expect(value('10..1.2').bad).toEqual(['.']);
+    const cut = parse('x: 10.0.1.');
+    expect(cut.diagnostics[0].span).toMatchObject({ start: 9, end: 10 });
   });
 
   it('points at a bad prefix length', () => {
@@ -73,7 +75,8 @@ describe('ports', () => {
     expect(value('tcp/99999').bad).toEqual(['99999']);
     expect(value('tcp/80-70000').bad).toEqual(['70000']);
     expect(value('tcp/90-80').messages).toEqual(['invalid port `tcp/90-80`: the range 90-80 ends before it starts']);
-    expect(value('tcp/').codes).toEqual(['TOPO1105']);
+    expect(value('tcp/').bad).toEqual(['/']);
+    expect(value('tcp/80-').bad).toEqual(['-']);
   });
 });
 

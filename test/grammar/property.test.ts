@@ -7,6 +7,8 @@ const fragment = fc.constantFrom(
   'router', 'a2', 'link', '--', '->', '{', '}', ':', ';', ',', '.', '\n', '\r\n', ' ', '"s', '"', '\\', '10.0.1.2/24',
   '300', 'tcp/443', '02:00', 'assert', 'soft', 'not', 'in', 'on', 'via', 'exists', '==', '=', '/*', '*/', '//', '///',
   'flow', 'kind', 'import', 'bearer', 'control', '5ms', '0x', '@', '\u00e9', '\u0000',
+  // Literals cut short, whose bad part is empty.
+  '10.0.1.', '10..', 'tcp/', 'tcp/80-', '02:00::', '0a:',
 );
 
 describe('parseFile on any input', () => {
