@@ -27,8 +27,8 @@ export function parseFile(path: string, text: string): ParseResult {
   const tokens = normalizeTokens(lexed.tokens, src, diagnostics);
   const parser = getParser();
   const builder = new AstBuilder(src, lexed.docs, diagnostics);
-  const items = parser.parseTokens(tokens, statementEnds(tokens), builder);
-  for (const e of parser.errors) diagnostics.push(syntaxDiagnostic(e, src));
+  const { items, errors } = parser.parseTokens(tokens, statementEnds(tokens), builder);
+  for (const e of errors) diagnostics.push(syntaxDiagnostic(e, src));
   const file: File = { type: 'File', path, span: src.span(0, text.length), imports: builder.imports, items, comments: lexed.comments };
   diagnostics.sort(compareDiagnostics);
   return { file, diagnostics };

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, isRecognitionException, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, isRecognitionException, type IRecognitionException, type IToken } from 'chevrotain';
 import type * as A from '../src/ast/types.js';
 import type { AstBuilder, Block, DeclParts, Statement } from './build-ast.js';
 import { errorMessageProvider } from './messages.js';
@@ -332,13 +332,21 @@ export class TopoParser extends EmbeddedActionsParser {
     return this.ACTION(() => this.b.ref(parts));
   }, NO_RESYNC);
 
-  /** Parse a normalised token stream; `statementEnds` comes from grammar/token-stream.ts. */
-  parseTokens(tokens: IToken[], statementEnds: Int32Array, builder: AstBuilder): A.Item[] {
+  /**
+   * Parse a normalised token stream; `statementEnds` comes from grammar/token-stream.ts. The parser is reused
+   * across files, so it lets go of this file's tokens and builder before returning.
+   */
+  parseTokens(tokens: IToken[], statementEnds: Int32Array, builder: AstBuilder): { items: A.Item[]; errors: IRecognitionException[] } {
     this.statementEnds = statementEnds;
     this.openStatements = [];
     this.b = builder;
     this.input = tokens;
-    return this.file() ?? [];
+    const items = this.file() ?? [];
+    const errors = this.errors;
+    this.input = [];
+    this.statementEnds = new Int32Array(0);
+    this.b = undefined!;
+    return { items, errors };
   }
 
   /**
