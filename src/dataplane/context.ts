@@ -3,16 +3,15 @@ import type { FibEntry, RoutingResult } from '../control/index.js';
 import { parseIp, parsePrefix, contains, formatIp } from '../control/ip.js';
 import type { GtpTunnel, Iface, NatRule, Network, VxlanTunnel } from '../model/types.js';
 import type { NodeId, Program } from '../resolve/program.js';
+import { arpTable, type ArpTable } from './l2.js';
 import { Conntrack } from './nat.js';
 
 type Napt = Extract<NatRule, { type: 'napt' }>;
 type StaticNat = Extract<NatRule, { type: 'static' }>;
 
-/** At most this many pool addresses are handed out per NAPT (each with 64 512 ports). */
-const MAX_POOL_ADDRESSES = 1024;
-
 export interface Dataplane {
   net: Network;
+  arp: ArpTable;
   fibs: readonly FibEntry[][];
   /** Per node: its interfaces by name, and the addresses it holds. */
   ifaces: Map<string, Iface>[];
@@ -34,12 +33,15 @@ export interface Dataplane {
   /** The switch each node is cabled to, and switch-to-switch cables. */
   attached: Map<NodeId, NodeId>;
   cables: Map<NodeId, NodeId[]>;
+  /** switchPath's answers by `from:to`. */
+  switchPaths: Map<string, NodeId[]>;
 }
 
 export function buildDataplane(program: Program, net: Network, routing: RoutingResult): Dataplane {
   const n = net.nodes.length;
   const dp: Dataplane = {
     net,
+    arp: arpTable(net),
     fibs: net.nodes.map((node) => routing.nodes[node.name]?.fib ?? []),
     ifaces: Array.from({ length: n }, () => new Map()),
     addresses: Array.from({ length: n }, () => new Set()),
@@ -55,6 +57,7 @@ export function buildDataplane(program: Program, net: Network, routing: RoutingR
     ports: new Map(),
     attached: new Map(),
     cables: new Map(),
+    switchPaths: new Map(),
   };
   for (const i of net.interfaces) {
     dp.ifaces[i.node].set(i.name, i);
@@ -100,9 +103,9 @@ export function vxlanKey(vpc: NodeId, x: NodeId, y: NodeId): string {
 export function conntrackFor(rule: Napt): Conntrack {
   const pool = parsePrefix(rule.pool);
   const size = 2 ** (32 - pool.length);
-  const first = pool.length >= 31 ? 0 : 1;
-  const count = Math.min(MAX_POOL_ADDRESSES, pool.length >= 31 ? size : size - 2);
-  return new Conntrack(Array.from({ length: count }, (_, k) => formatIp(pool.network + first + k)));
+  // The pool's host addresses (all of a /31 or /32), formatted only when a mapping needs the next one.
+  const [first, count] = pool.length >= 31 ? [0, size] : [1, size - 2];
+  return new Conntrack({ length: count, at: (k) => formatIp(pool.network + first + k) });
 }
 
 export function inPrefixes(prefixes: readonly string[], address: string): boolean {
@@ -112,6 +115,15 @@ export function inPrefixes(prefixes: readonly string[], address: string): boolea
 
 /** The switches a frame crosses from `from`'s switch to `to`'s, in order (breadth-first: fewest switches). */
 export function switchPath(dp: Dataplane, from: NodeId, to: NodeId): NodeId[] {
+  const key = `${from}:${to}`;
+  const known = dp.switchPaths.get(key);
+  if (known) return known;
+  const path = findSwitchPath(dp, from, to);
+  dp.switchPaths.set(key, path);
+  return path;
+}
+
+function findSwitchPath(dp: Dataplane, from: NodeId, to: NodeId): NodeId[] {
   const start = dp.attached.get(from);
   const goal = dp.attached.get(to);
   if (start === undefined || goal === undefined) return [];

@@ -109,7 +109,7 @@ function route(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes: str
     notes.push(`1:1 NAT src ${ip.src} → ${mapped.public}`);
   }
   notes.push(`route ${eg.prefix} via ${eg.nextHop} (${eg.iface})`);
-  const peer = arp(dp.net, out.segment, eg.nextHop);
+  const peer = arp(dp.net, dp.arp, out.segment, eg.nextHop);
   if (isDrop(peer)) return peer;
   if (seg.type === 'ue_pool') return intoBearer(dp, nat, node, peer.node, rewriteL2(p, out.mac, peer.mac, false), out.segment, notes);
   p = rewriteL2(p, out.mac, peer.mac, true);

@@ -2,9 +2,9 @@
 export * from './packet.js';
 export * from './drop.js';
 export { lpm, type Egress } from './lookup.js';
-export { arp, rewriteL2 } from './l2.js';
+export { arp, arpTable, rewriteL2, type ArpTable } from './l2.js';
 export { decrementTtl } from './ttl.js';
-export { Conntrack, napt, unnapt, staticNatIn, staticNatOut, type Endpoint } from './nat.js';
+export { Conntrack, type Pool, napt, unnapt, staticNatIn, staticNatOut, type Endpoint } from './nat.js';
 export { encapGtpu, decapGtpu, gtpuTeid } from './gtpu.js';
 export { encapVxlan, decapVxlan, vxlanVni, vxlanSourcePort } from './vxlan.js';
 export { terminate, type Upstream } from './proxy.js';

@@ -7,6 +7,12 @@ export interface Endpoint {
   port: number;
 }
 
+/** A NAPT pool's addresses, in order: an array, or computed on demand for a large prefix. */
+export interface Pool {
+  length: number;
+  at(index: number): string | undefined;
+}
+
 export const FIRST_NAPT_PORT = 1024;
 const LAST_PORT = 65535;
 
@@ -20,7 +26,7 @@ export class Conntrack {
   private address = 0;
   private port = FIRST_NAPT_PORT;
 
-  constructor(private readonly pool: readonly string[]) {}
+  constructor(private readonly pool: Pool) {}
 
   map(proto: Transport, inside: Endpoint): Endpoint | null {
     const key = `${proto} ${inside.ip}:${inside.port}`;
@@ -31,7 +37,7 @@ export class Conntrack {
       this.port = FIRST_NAPT_PORT;
     }
     if (this.address >= this.pool.length) return null;
-    const outside = { ip: this.pool[this.address], port: this.port++ };
+    const outside = { ip: this.pool.at(this.address)!, port: this.port++ };
     this.out.set(key, outside);
     this.back.set(`${proto} ${outside.ip}:${outside.port}`, inside);
     return outside;

@@ -94,5 +94,26 @@ export function portsAfter(p: Packet, index: number): Ports | null {
 
 /** A key for "the same packet at the same place": the full header stack. */
 export function packetKey(p: Packet): string {
-  return p.headers.map((h) => Object.values(h).join(',')).join('|');
+  let key = '';
+  for (const h of p.headers) {
+    switch (h.proto) {
+      case 'eth':
+        key += `e${h.src}>${h.dst}${h.onWire ? '' : '~'}|`;
+        break;
+      case 'ipv4':
+        key += `i${h.src}>${h.dst}/${h.ttl}|`;
+        break;
+      case 'udp':
+      case 'tcp':
+        key += `${h.proto}${h.src}>${h.dst}|`;
+        break;
+      case 'gtpu':
+        key += `g${h.teid}|`;
+        break;
+      case 'vxlan':
+        key += `v${h.vni}|`;
+        break;
+    }
+  }
+  return key;
 }

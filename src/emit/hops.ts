@@ -23,6 +23,6 @@ export function renderHops(c: Required<Pick<Compilation, 'program' | 'network' |
   if (options.flow !== undefined && flows.length === 0) return null;
   const dp = buildDataplane(c.program, c.network, c.routing);
   const ctx = traceContext(c.program, dp);
-  const traces = flows.map((f) => traceFlow(ctx, f)[options.reply ? 'reply' : 'request']);
+  const traces = flows.map((f) => (options.reply ? traceFlow(ctx, f).reply() : traceFlow(ctx, f).request));
   return { traces, output: PRINTERS[options.format](hopsDoc(c.program, dp, buildOwners(c.network), traces)) };
 }

@@ -104,7 +104,8 @@ class FlowTracer {
 
 export interface FlowTraces {
   request: FlowTrace;
-  reply: FlowTrace;
+  /** Traced on demand (most callers need only the request); it uses the NAT mappings the request made. */
+  reply: () => FlowTrace;
 }
 
 export function traceFlow(ctx: TraceContext, flow: Flow): FlowTraces {
@@ -114,7 +115,7 @@ export function traceFlow(ctx: TraceContext, flow: Flow): FlowTraces {
   if (client !== undefined) run(t, ctx, flow, client);
   else t.disposition = { kind: 'dropped', reason: 'unresolved-name', detail: `flow ${flow.name} has no client`, node: 0, hop: null, segment: 0 };
   const request: FlowTrace = { name: flow.name, direction: 'request', segments: t.segments, hops: t.hops, disposition: t.disposition };
-  return { request, reply: traceReply(t, flow.name) };
+  return { request, reply: () => traceReply(t, flow.name) };
 }
 
 function run(t: FlowTracer, ctx: TraceContext, flow: Flow, client: NodeId): void {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { FibEntry } from '../../src/control/index.js';
 import {
-  arp, Conntrack, decapGtpu, decapVxlan, decrementTtl, encapGtpu, encapVxlan, ipLength, isDrop, lpm, napt, originate,
+  arp, arpTable, Conntrack, decapGtpu, decapVxlan, decrementTtl, encapGtpu, encapVxlan, ipLength, isDrop, lpm, napt, originate,
   overhead, rewriteL2, staticNatIn, staticNatOut, terminate, unnapt, vxlanSourcePort, type Packet,
 } from '../../src/dataplane/index.js';
 import type { Network } from '../../src/model/types.js';
@@ -24,10 +24,11 @@ describe('LPM', () => {
 });
 
 describe('L2', () => {
-  const net = { segments: [{ label: 'a -- b', interfaces: [0, 1] }], interfaces: [{ id: 0, node: 0, address: '10.0.0.1', mac: '02:00:0a:00:00:01' }, { id: 1, node: 1, address: '10.0.0.2', mac: '02:00:0a:00:00:02' }] } as unknown as Network;
+  const net = { segments: [{ label: 'a -- b', interfaces: [0, 1] }], interfaces: [{ id: 0, node: 0, segment: 0, address: '10.0.0.1', mac: '02:00:0a:00:00:01' }, { id: 1, node: 1, segment: 0, address: '10.0.0.2', mac: '02:00:0a:00:00:02' }] } as unknown as Network;
   test('ARP finds the interface holding the next hop on the segment, or fails', () => {
-    expect(arp(net, 0, '10.0.0.2')).toMatchObject({ node: 1, mac: '02:00:0a:00:00:02' });
-    expect(arp(net, 0, '10.0.0.9')).toMatchObject({ drop: 'arp-failure' });
+    const table = arpTable(net);
+    expect(arp(net, table, 0, '10.0.0.2')).toMatchObject({ node: 1, mac: '02:00:0a:00:00:02' });
+    expect(arp(net, table, 0, '10.0.0.9')).toMatchObject({ drop: 'arp-failure' });
   });
   test('rewrite adds an Ethernet header to a bare packet and replaces an existing one', () => {
     const once = rewriteL2(tcp, 'aa', 'bb', true);
