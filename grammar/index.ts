@@ -2,7 +2,7 @@ import type { File } from '../src/ast/types.js';
 import { diag, compareDiagnostics, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
 import { SourceText } from '../src/diagnostics/span.js';
-import type { IRecognitionException } from 'chevrotain';
+import type { IRecognitionException } from './chevrotain.js';
 import { AstBuilder } from './build-ast.js';
 import { lex } from './lexer.js';
 import type { SyntaxErrorArgs } from './messages.js';

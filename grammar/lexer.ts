@@ -1,4 +1,4 @@
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type IToken } from './chevrotain.js';
 import type { Comment } from '../src/ast/types.js';
 import { diag, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';

@@ -1,4 +1,4 @@
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
 import * as T from './tokens.js';
 import { printable } from './lexer.js';
 

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, isRecognitionException, type IRecognitionException, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, isRecognitionException, type IRecognitionException, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/types.js';
 import type { AstBuilder, Block, DeclParts, Statement } from './build-ast.js';
 import { errorMessageProvider } from './messages.js';

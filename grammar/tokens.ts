@@ -1,4 +1,4 @@
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain.js';
 
 /**
  * Token types of the `.topo` surface syntax (docs/language.md, "Lexical structure").
