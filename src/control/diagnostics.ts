@@ -39,8 +39,10 @@ function findingDiagnostic(program: Program, f: Finding, node: (name: string) =>
       });
     case 'black-hole': {
       const [at, ...from] = f.nodes;
-      const why = f.message.includes('null route') ? 'discards it (null route)' : 'has no route for it';
-      return diag(codes.blackHole, node(at).nameSpan, { prefix, at, why, from: from.join(', ') }, { label: `no route to ${prefix}` });
+      const nullRoute = f.message.includes('null route');
+      const why = nullRoute ? 'discards it (null route)' : 'has no route for it';
+      const label = nullRoute ? `null-routes ${prefix}` : `no route to ${prefix}`;
+      return diag(codes.blackHole, node(at).nameSpan, { prefix, at, why, from: from.join(', ') }, { label });
     }
     case 'prefix-unreachable': {
       const cut = /has no route in (.*)$/.exec(f.message)?.[1] ?? 'some AS';

@@ -81,15 +81,18 @@ function nextHopOf(net: Network, v: Value): string | 'drop' | null {
 
 /**
  * A node outside BGP forwards what it does not know to its `gateway`, or else to the first router it shares
- * a segment with (interface order) — as DHCP would hand out the subnet's router.
+ * a segment with (interface order), as DHCP would hand out the subnet's router. A router outside BGP takes
+ * only a BGP speaker as its default, so two routers without an AS never send their defaults to each other.
  */
 function defaultGateway(net: Network, id: NodeId, props: Props): string | null {
   const declared = valuesOf(props, 'gateway', 'ip')[0];
   if (declared) return formatIp(declared.addr);
+  const isRouter = net.nodes[id].behaviours.includes('router');
   for (const i of net.nodes[id].interfaces) {
     for (const j of net.segments[net.interfaces[i].segment].interfaces) {
       const peer = net.interfaces[j];
-      if (peer.node !== id && peer.address !== null && net.nodes[peer.node].behaviours.includes('router')) return peer.address;
+      if (peer.node === id || peer.address === null || !net.nodes[peer.node].behaviours.includes('router')) continue;
+      if (!isRouter || speaksBgp(net, peer.node)) return peer.address;
     }
   }
   return null;

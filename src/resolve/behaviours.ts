@@ -112,7 +112,7 @@ export const BEHAVIOUR_SPECS: Readonly<Record<Behaviour, BehaviourSpec>> = {
     props: {
       ...IFACE,
       router_id: { type: T.ip },
-      route: { type: { t: 'arrow', from: T.prefix, to: { t: 'oneOf', types: [T.ip, ref(), word('drop')] } }, many: true },
+      route: { type: { t: 'arrow', from: T.prefix, to: { t: 'oneOf', types: [T.ip, word('drop'), ref()] } }, many: true },
       announce: { type: T.prefix, many: true },
       route_reflector: { type: T.flag },
       clients: { type: ref('router'), many: true },
