@@ -5,6 +5,7 @@ import { FLOW_PROPS, LINK_END_PROPS, LINK_PROPS, NO_PROPS } from './behaviours.j
 import type { Resolver } from './context.js';
 import type { Pending } from './declare.js';
 import type { End, Link, Props } from './program.js';
+import { defaultsFor } from './defaults.js';
 import { typeProps, withDefaults, type PropItem } from './properties.js';
 import { lookup } from './scopes.js';
 
@@ -20,32 +21,30 @@ export function resolveConnection(r: Resolver, { item, scope, container }: Pendi
       r.program.controls.push({ ends: [a, b], span: item.span });
       continue;
     }
-    const link: Link = {
-      id: r.program.links.length,
-      ends: [{ ...a, props: new Map() }, { ...b, props: new Map() }],
-      span: item.span,
-      container,
-      props: new Map(),
-    };
+    const link: Link = { id: r.program.links.length, ends: [{ ...a, props: NO_END_PROPS }, { ...b, props: NO_END_PROPS }], span: item.span, container, props: NO_END_PROPS };
     linkProps(r, link, body, scope);
     r.program.links.push(link);
   }
   if (item.keyword === 'control') typeProps(body, NO_PROPS, '`control`', r.at(scope));
 }
 
+/** Placeholder until linkProps sets the real ones. */
+const NO_END_PROPS: Props = new Map();
+
 /** Link properties; `END.key` sets a property of one end, which must be an end of this link. */
 function linkProps(r: Resolver, link: Link, items: PropItem[], scope: number): void {
   const ctx = r.at(scope);
   const plain = items.filter((i) => i.type === 'Flag' || i.key.length === 1);
-  link.props = withDefaults(typeProps(plain, LINK_PROPS, '`link`', ctx), new Map(), LINK_PROPS, link.span, '`link`', ctx);
-  const provider = link.props.get('provider')?.values[0];
+  const own = typeProps(plain, LINK_PROPS, '`link`', ctx);
+  const provider = own.get('provider')?.values[0];
   if (provider?.kind === 'ref' && !link.ends.some((e) => e.node === provider.node)) {
     r.diagnostics.push(diag(resolveCodes.notALinkEnd, provider.span, { name: r.program.nodes[provider.node].name, ends: endNames(r, link) }));
-    link.props.delete('provider');
+    own.delete('provider');
   }
-  const dotted = items.filter((i): i is Property => i.type === 'Property' && i.key.length > 1);
-  const perEnd = new Map<number, Property[]>();
-  for (const prop of dotted) {
+  link.props = withDefaults(own, defaultsFor(LINK_PROPS), link.span, '`link`', ctx);
+  const perEnd: [Property[], Property[]] = [[], []];
+  for (const prop of items) {
+    if (prop.type === 'Flag' || prop.key.length === 1) continue;
     const path = prop.key.slice(0, -1);
     const found = lookup(r.program, path, scope);
     const index = found.ok ? link.ends.findIndex((e) => e.node === found.node) : -1;
@@ -55,14 +54,11 @@ function linkProps(r: Resolver, link: Link, items: PropItem[], scope: number): v
       continue;
     }
     const last = prop.key[prop.key.length - 1];
-    const list = perEnd.get(index) ?? [];
-    list.push({ ...prop, key: [last], keySpan: last.span });
-    perEnd.set(index, list);
+    perEnd[index].push({ ...prop, key: [last], keySpan: last.span });
   }
-  link.ends.forEach((e, i) => {
-    const own: Props = typeProps(perEnd.get(i) ?? [], LINK_END_PROPS, 'a link end', ctx);
-    e.props = withDefaults(own, new Map(), LINK_END_PROPS, e.span, 'a link end', ctx);
-  });
+  for (const [i, e] of link.ends.entries()) {
+    e.props = withDefaults(typeProps(perEnd[i], LINK_END_PROPS, 'a link end', ctx), defaultsFor(LINK_END_PROPS), e.span, 'a link end', ctx);
+  }
 }
 
 function endNames(r: Resolver, link: Link): string {
@@ -85,7 +81,7 @@ export function resolveFlow(r: Resolver, { item, scope, container }: Pending<Flo
   seen.set(item.name.text, item);
   const ctx = r.at(scope);
   const owner = `flow \`${item.name.text}\``;
-  const props = withDefaults(typeProps(propItems(r, item.body, owner), FLOW_PROPS, owner, ctx), new Map(), FLOW_PROPS, item.name.span, owner, ctx);
+  const props = withDefaults(typeProps(propItems(r, item.body, owner), FLOW_PROPS, owner, ctx), defaultsFor(FLOW_PROPS), item.name.span, owner, ctx);
   const flow = { name: item.name.text, nameSpan: item.name.span, span: item.span, file: item.span.file, container, props };
   r.program.flows.push(item.doc === undefined ? flow : { ...flow, doc: item.doc });
 }

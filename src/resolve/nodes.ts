@@ -7,6 +7,7 @@ import { article } from './suggest.js';
 import type { Pending } from './declare.js';
 import { placementOf } from './kinds.js';
 import type { Kind, Node, NodeId } from './program.js';
+import { defaultsFor } from './defaults.js';
 import { typeProps, withDefaults, type PropItem } from './properties.js';
 
 /** Resolve one declaration: its positional literal, properties (with defaults), container and `on`/`in`. */
@@ -32,7 +33,7 @@ function resolveDecl(r: Resolver, pending: Pending<Decl> & { props: PropItem[] }
   const kind = r.program.kinds.get(node.kind)!;
   const items = [...primaryItem(r, decl, kind), ...pending.props];
   const owner = `${kind.name} \`${node.name}\``;
-  node.props = withDefaults(typeProps(items, kind.accepts, owner, ctx), kind.defaults, kind.accepts, node.nameSpan, owner, ctx);
+  node.props = withDefaults(typeProps(items, kind.accepts, owner, ctx), defaultsFor(kind.accepts, kind.defaults), node.nameSpan, owner, ctx);
 
   const placement = placementOf(kind);
   checkContainer(r, node, placement);

@@ -52,8 +52,11 @@ export interface Prop {
   origin: Origin;
 }
 
-/** Effective properties by key, in a deterministic order (declaration order, then defaults). */
-export type Props = Map<string, Prop>;
+/**
+ * Effective properties by key, read-only, in a deterministic order (declaration order, then defaults).
+ * A declaration's own properties are stored with it; defaults are shared (see resolve/defaults.ts).
+ */
+export type Props = ReadonlyMap<string, Prop>;
 
 export interface Kind {
   name: string;

@@ -3,7 +3,8 @@ import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Span } from '../diagnostics/span.js';
 import { describeType, type PropSpec, type PropTable } from './behaviours.js';
-import type { Origin, Props, Value } from './program.js';
+import { DefaultedProps, type Defaults } from './defaults.js';
+import type { Origin, Prop, Props, Value } from './program.js';
 import { closest } from './suggest.js';
 import { typeTerm, type ValueContext } from './values.js';
 
@@ -13,8 +14,8 @@ export type PropItem = Property | Flag;
  * Type a body's properties and flags against the table of what its owner accepts: unknown keys (with a
  * suggestion), duplicates (both sites), flags given a value, several values for a single-valued key.
  */
-export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): Props {
-  const props: Props = new Map();
+export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): Map<string, Prop> {
+  const props = new Map<string, Prop>();
   const seen = new Map<string, Span>();
   for (const item of items) {
     const key = item.type === 'Flag' ? item.name.text : item.key.map((k) => k.text).join('.');
@@ -58,39 +59,15 @@ function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueConte
   return out.length > 0 ? out : null;
 }
 
-/** Where built-in default values come from: no source text. Report on the Prop's `keySpan` instead. */
-export const BUILTIN_SPAN: Span = Object.freeze({ file: '<builtin>', start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 });
-
-/** Per table, its entries and its built-in default values, built once and shared (read-only) by every owner. */
-const compiled = new WeakMap<PropTable, { key: string; spec: PropSpec; defaults: Value[] | null }[]>();
-
-function compile(table: PropTable) {
-  let entries = compiled.get(table);
-  if (!entries) {
-    entries = Object.entries(table).map(([key, spec]) => ({
-      key, spec, defaults: spec.default ? Object.freeze(spec.default.map((v) => Object.freeze({ ...v, span: BUILTIN_SPAN }) as Value)) as Value[] : null,
-    }));
-    compiled.set(table, entries);
-  }
-  return entries;
-}
-
 /**
- * Merge the kind's defaults and the built-in defaults under a declaration's own properties, and report
- * required properties that none of them gives. Built-in defaults share their values between declarations
- * (thousands of links each have an `mtu`); their `keySpan` is the owner's name, to point diagnostics at.
+ * A declaration's effective properties: its own over the shared defaults. Reports required properties that
+ * neither gives, at `nameSpan` (which is also the `keySpan` of built-in defaults, to point diagnostics at).
  */
-export function withDefaults(props: Props, kindDefaults: Props, table: PropTable, nameSpan: Span, owner: string, ctx: ValueContext): Props {
-  for (const [key, prop] of kindDefaults) if (!props.has(key)) props.set(key, prop);
-  for (const { key, spec, defaults } of compile(table)) {
-    if (props.has(key)) continue;
-    if (defaults) {
-      props.set(key, { key, keySpan: nameSpan, values: defaults, origin: 'builtin' });
-    } else if (spec.required) {
-      ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
-    }
+export function withDefaults(own: ReadonlyMap<string, Prop>, defaults: Defaults, nameSpan: Span, owner: string, ctx: ValueContext): Props {
+  for (const { key, spec } of defaults.required) {
+    if (!own.has(key)) ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
   }
-  return props;
+  return new DefaultedProps(own, defaults, nameSpan);
 }
 
 function exampleOf(spec: PropSpec): string {

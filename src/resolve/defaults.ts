@@ -1,0 +1,100 @@
+import type { Span } from '../diagnostics/span.js';
+import type { PropSpec, PropTable } from './behaviours.js';
+import type { Prop, Props, Value } from './program.js';
+
+/** Where built-in default values come from: no source text. Report on the Prop's `keySpan` instead. */
+export const BUILTIN_SPAN: Span = Object.freeze({ file: '<builtin>', start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 });
+
+/**
+ * What every declaration of one kind (or every link, link end, flow) falls back to, built once and shared:
+ * the kind's defaults, the built-in defaults the kind does not override, and the required keys neither gives.
+ */
+export interface Defaults {
+  kind: Props;
+  builtin: ReadonlyMap<string, readonly Value[]>;
+  required: readonly { key: string; spec: PropSpec }[];
+}
+
+const NO_KIND_DEFAULTS: Props = new Map();
+const cache = new WeakMap<PropTable, WeakMap<Props, Defaults>>();
+
+export function defaultsFor(table: PropTable, kind: Props = NO_KIND_DEFAULTS): Defaults {
+  let byKind = cache.get(table);
+  if (!byKind) cache.set(table, (byKind = new WeakMap()));
+  let defaults = byKind.get(kind);
+  if (!defaults) byKind.set(kind, (defaults = build(table, kind)));
+  return defaults;
+}
+
+function build(table: PropTable, kind: Props): Defaults {
+  const builtin = new Map<string, readonly Value[]>();
+  const required: { key: string; spec: PropSpec }[] = [];
+  for (const [key, spec] of Object.entries(table)) {
+    if (kind.has(key)) continue;
+    if (spec.default) builtin.set(key, Object.freeze(spec.default.map((v) => Object.freeze({ ...v, span: BUILTIN_SPAN }) as Value)));
+    else if (spec.required) required.push({ key, spec });
+  }
+  return { kind, builtin, required };
+}
+
+const NO_PROPS: readonly Prop[] = Object.freeze([]);
+
+/**
+ * A declaration's effective properties: its own over shared defaults, in the order declaration, kind,
+ * built-in. Defaults are not copied per declaration (tens of thousands of links each have an `mtu`):
+ * a built-in default's Prop is made when asked for, with the owner's span as its `keySpan`.
+ */
+export class DefaultedProps implements Props {
+  private readonly own: readonly Prop[];
+
+  constructor(own: ReadonlyMap<string, Prop>, private readonly defaults: Defaults, private readonly ownerSpan: Span) {
+    this.own = own.size === 0 ? NO_PROPS : [...own.values()];
+  }
+
+  get(key: string): Prop | undefined {
+    return this.ownProp(key) ?? this.defaults.kind.get(key) ?? this.builtin(key);
+  }
+
+  has(key: string): boolean {
+    return this.ownProp(key) !== undefined || this.defaults.kind.has(key) || this.defaults.builtin.has(key);
+  }
+
+  get size(): number {
+    let n = this.own.length;
+    for (const key of this.defaults.kind.keys()) if (!this.ownProp(key)) n++;
+    for (const key of this.defaults.builtin.keys()) if (!this.ownProp(key)) n++;
+    return n;
+  }
+
+  *values(): IterableIterator<Prop> {
+    yield* this.own;
+    for (const [key, prop] of this.defaults.kind) if (!this.ownProp(key)) yield prop;
+    for (const key of this.defaults.builtin.keys()) if (!this.ownProp(key)) yield this.builtin(key)!;
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const prop of this.values()) yield prop.key;
+  }
+
+  *entries(): IterableIterator<[string, Prop]> {
+    for (const prop of this.values()) yield [prop.key, prop];
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, Prop]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: Prop, key: string, map: Props) => void): void {
+    for (const prop of this.values()) fn(prop, prop.key, this);
+  }
+
+  private ownProp(key: string): Prop | undefined {
+    for (const prop of this.own) if (prop.key === key) return prop;
+    return undefined;
+  }
+
+  private builtin(key: string): Prop | undefined {
+    const values = this.defaults.builtin.get(key);
+    return values && { key, keySpan: this.ownerSpan, values: values as Value[], origin: 'builtin' };
+  }
+}
