@@ -1,12 +1,20 @@
 // Indexes over the network model and the FIBs that forwarding needs, built once per compilation.
 import type { FibEntry, RoutingResult } from '../control/index.js';
-import { parseIp, parsePrefix, contains, formatIp } from '../control/ip.js';
+import { contains, formatIp, parsePrefix, type Net } from '../control/ip.js';
+import { ipNumber } from './lookup.js';
 import type { GtpTunnel, Iface, NatRule, Network, VxlanTunnel } from '../model/types.js';
 import type { NodeId, Program } from '../resolve/program.js';
 import { arpTable, type ArpTable } from './l2.js';
 import { Conntrack } from './nat.js';
 
 type Napt = Extract<NatRule, { type: 'napt' }>;
+
+/** A NAPT rule with its prefixes parsed once. */
+export interface NaptRule {
+  rule: Napt;
+  inside: Net[];
+  pool: Net;
+}
 type StaticNat = Extract<NatRule, { type: 'static' }>;
 
 export interface Dataplane {
@@ -16,7 +24,7 @@ export interface Dataplane {
   /** Per node: its interfaces by name, and the addresses it holds. */
   ifaces: Map<string, Iface>[];
   addresses: Set<string>[];
-  napt: (Napt | undefined)[];
+  napt: (NaptRule | undefined)[];
   statics: StaticNat[][];
   /** GTP-U legs by `node:teid`, for the end that receives with that TEID, per direction. */
   gtpUp: Map<string, GtpTunnel>;
@@ -66,7 +74,7 @@ export function buildDataplane(program: Program, net: Network, routing: RoutingR
     if (seg.type === 'overlay' && seg.vpc !== null) dp.ports.set(`${seg.vpc}|${i.mac}`, i);
   }
   for (const r of net.nats) {
-    if (r.type === 'napt') dp.napt[r.node] = r;
+    if (r.type === 'napt') dp.napt[r.node] = { rule: r, inside: r.inside.map(parsePrefix), pool: parsePrefix(r.pool) };
     else dp.statics[r.node].push(r);
   }
   for (const t of net.tunnels) {
@@ -100,17 +108,16 @@ export function vxlanKey(vpc: NodeId, x: NodeId, y: NodeId): string {
 }
 
 /** A fresh connection-tracking table for a node's NAPT. */
-export function conntrackFor(rule: Napt): Conntrack {
-  const pool = parsePrefix(rule.pool);
+export function conntrackFor({ pool }: NaptRule): Conntrack {
   const size = 2 ** (32 - pool.length);
   // The pool's host addresses (all of a /31 or /32), formatted only when a mapping needs the next one.
   const [first, count] = pool.length >= 31 ? [0, size] : [1, size - 2];
   return new Conntrack({ length: count, at: (k) => formatIp(pool.network + first + k) });
 }
 
-export function inPrefixes(prefixes: readonly string[], address: string): boolean {
-  const a = parseIp(address);
-  return prefixes.some((p) => contains(parsePrefix(p), a));
+export function inPrefixes(nets: readonly Net[], address: string): boolean {
+  const a = ipNumber(address);
+  return nets.some((n) => contains(n, a));
 }
 
 /** The switches a frame crosses from `from`'s switch to `to`'s, in order (breadth-first: fewest switches). */

@@ -36,8 +36,11 @@ export type Outcome = Send | Delivered | (Drop & { kind: 'drop'; notes: string[]
 /** Forwarding state that outlives one packet: each NAPT's connection tracking. */
 export class NatState {
   private readonly tables = new Map<NodeId, Conntrack>();
+  /** How many times a NAPT was consulted: a walk that did not change it depended on no state. */
+  uses = 0;
   constructor(private readonly dp: Dataplane) {}
   of(node: NodeId): Conntrack {
+    this.uses++;
     return this.tables.get(node) ?? this.tables.set(node, conntrackFor(this.dp.napt[node]!)).get(node)!;
   }
 }

@@ -1,13 +1,13 @@
 // A flow as a chain of connections: DNS queries first (client → resolver → GSLB), then the client's request,
 // then each proxy's backend connection and each service's calls, in order. Every connection is walked hop by
 // hop; the first one that fails ends the flow. The reply retraces every delivered connection backwards.
-import { lpm, isDrop, NatState, originate, terminate, innerIp, ipAt, portsAfter, overhead, type Dataplane, type Drop, type Packet } from '../dataplane/index.js';
+import { lpm, isDrop, NatState, originate, terminate, innerIp, ipAt, portsAfter, type Dataplane, type Drop, type Packet } from '../dataplane/index.js';
 import type { Listener } from '../model/types.js';
 import type { Flow, NodeId, Program } from '../resolve/program.js';
 import { valuesOf } from '../resolve/program.js';
 import { flowTarget, resolveName } from './destination.js';
 import type { FlowTrace, TraceHop, TraceSegment, Disposition } from './types.js';
-import { walk } from './walk.js';
+import { cachedWalk, walk, type WalkCache } from './walk.js';
 
 export const FIRST_CLIENT_PORT = 40001;
 const DEFAULT_SIZE = 512;
@@ -17,6 +17,7 @@ export interface TraceContext {
   dp: Dataplane;
   /** Listeners by `node/protocol/port`. */
   listeners: Map<string, Listener>;
+  walks: WalkCache;
 }
 
 export function traceContext(program: Program, dp: Dataplane): TraceContext {
@@ -25,7 +26,7 @@ export function traceContext(program: Program, dp: Dataplane): TraceContext {
     const key = `${l.node}/${l.protocol}/${l.port}`;
     if (!listeners.has(key)) listeners.set(key, l);
   }
-  return { program, dp, listeners };
+  return { program, dp, listeners, walks: new Map() };
 }
 
 /** What a connection brought to its server: the packet as delivered, for the reply to turn around. */
@@ -65,9 +66,8 @@ class FlowTracer {
     const packet = request ? terminate(request, { src, sport, dst: address, dport: port }) : originate(src, address, protocol, sport, port, this.payload);
     const segment: TraceSegment = { index: this.segments.length + 1, client, server: null, serverNode: null, protocol, port, purpose, pathMtu: null };
     this.segments.push(segment);
-    const first = this.hops.length;
-    const end = walk(dp, this.nat, client, packet, segment.index, this.hops);
-    segment.pathMtu = pathMtu(dp, this.hops.slice(first));
+    const { end, pathMtu } = cachedWalk(dp, this.nat, this.ctx.walks, client, packet, segment.index, this.hops);
+    segment.pathMtu = pathMtu;
     if (end.kind === 'dropped') return this.drop({ drop: end.reason, detail: end.detail }, end.node);
     segment.serverNode = end.node;
     const ii = innerIp(end.packet);
@@ -157,14 +157,4 @@ function traceReply(t: FlowTracer, name: string): FlowTrace {
     }
   }
   return { name, direction: 'reply', segments: t.segments, hops, disposition };
-}
-
-/** The smallest MTU on the way, less what encapsulation adds at that hop. */
-function pathMtu(dp: Dataplane, hops: TraceHop[]): number | null {
-  let mtu: number | null = null;
-  for (const h of hops) {
-    const room = dp.net.segments[h.wire].mtu - overhead(h.packet);
-    mtu = mtu === null ? room : Math.min(mtu, room);
-  }
-  return mtu;
 }

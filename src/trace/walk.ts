@@ -1,5 +1,5 @@
 // Follows one packet from node to node with the data plane's `forward` until it is delivered or dropped.
-import { forward, packetKey, type Arrival, type Dataplane, type DropReason, type NatState, type Packet } from '../dataplane/index.js';
+import { forward, overhead, packetKey, type Arrival, type Dataplane, type DropReason, type NatState, type Packet } from '../dataplane/index.js';
 import type { NodeId } from '../resolve/program.js';
 import type { TraceHop } from './types.js';
 
@@ -38,4 +38,45 @@ function withCycle(dp: Dataplane, path: NodeId[], detail: string): string {
   const start = path.lastIndexOf(last, path.length - 2);
   const cycle = path.slice(start).map((n) => dp.net.nodes[n].name);
   return `${detail}: forwarding loop ${cycle.join(' → ')}`;
+}
+
+/** A walk's outcome and its connection's path MTU (null when it never left the node). */
+export interface Walked {
+  end: WalkEnd;
+  pathMtu: number | null;
+}
+
+/** Walks already done, by start node and packet: the hops (numbers aside), the end and the path MTU. */
+export type WalkCache = Map<string, Walked & { hops: TraceHop[] }>;
+
+/**
+ * `walk`, remembered: forwarding is a pure function of the start and the packet, except through NAPT state, so
+ * a walk that consulted no NAPT is stored and replayed (many flows share their connections inside a cloud).
+ */
+export function cachedWalk(dp: Dataplane, nat: NatState, cache: WalkCache, start: NodeId, packet: Packet, segment: number, hops: TraceHop[]): Walked {
+  const key = `${start}#${packetKey(packet)}#${packet.payload}`;
+  const known = cache.get(key);
+  if (known) {
+    for (const h of known.hops) {
+      hops.push({ index: hops.length + 1, segment, from: h.from, to: h.to, switches: h.switches, medium: h.medium, wire: h.wire, packet: h.packet, changes: h.changes });
+    }
+    return known;
+  }
+  const first = hops.length;
+  const uses = nat.uses;
+  const end = walk(dp, nat, start, packet, segment, hops);
+  const mine = hops.slice(first);
+  const walked = { end, pathMtu: pathMtu(dp, mine) };
+  if (nat.uses === uses) cache.set(key, { ...walked, hops: mine });
+  return walked;
+}
+
+/** The smallest MTU on the way, less what encapsulation adds at that hop. */
+function pathMtu(dp: Dataplane, hops: TraceHop[]): number | null {
+  let mtu: number | null = null;
+  for (const h of hops) {
+    const room = dp.net.segments[h.wire].mtu - overhead(h.packet);
+    mtu = mtu === null ? room : Math.min(mtu, room);
+  }
+  return mtu;
 }
