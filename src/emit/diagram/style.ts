@@ -42,7 +42,9 @@ export const EDGE_LOOKS: Record<EdgeStyle, EdgeLook> = {
   ibgp: { attrs: { ...overlay, color: GREEN, style: 'dotted', penwidth: 1.6 }, legend: 'iBGP session (arrow: route reflector → client)' },
   sessionDown: { attrs: { ...overlay, color: HOP_COLOUR, style: 'dotted', penwidth: 1.6 }, legend: 'BGP session that is not established' },
   gtpu: { attrs: { ...overlay, color: ORANGE, style: 'dashed', penwidth: 1.6 }, legend: 'GTP-U tunnel (TEID uplink / downlink)' },
-  vxlan: { attrs: { ...overlay, color: PURPLE, style: 'dashed', penwidth: 1.6 }, legend: 'VXLAN tunnel (VNI)' },
+  // VXLAN tunnels do rank their hosts (a staircase of hosts): as overlays, Graphviz 2.43 fails with
+  // "trouble in init_rank" on large networks whose host clusters they join.
+  vxlan: { attrs: { color: PURPLE, style: 'dashed', penwidth: 1.6 }, legend: 'VXLAN tunnel (VNI)' },
   control: { attrs: { ...overlay, color: BROWN, style: 'dotted', penwidth: 1.4 }, legend: 'signalling adjacency (no user traffic)' },
   radio: { attrs: { color: '#777777', style: 'tapered', penwidth: 3 }, legend: 'radio attachment of a bearer' },
   placement: { attrs: { color: '#aaaaaa', penwidth: 0.6, weight: 4 }, legend: 'runs on' },
