@@ -36,7 +36,7 @@ export function routingDiagram(input: DiagramInput): Diagram {
     const [a, b] = l.ends.map((e) => e.node);
     if (!speakers.has(a) || !speakers.has(b) || ebgpPairs.has(pairKey(net.nodes[a].name, net.nodes[b].name))) continue;
     const cost = valuesOf(l.props, 'cost', 'number')[0]?.value ?? 1;
-    d.edges.push({ id: `e_link_${l.id}`, tail: nodeId(a), head: nodeId(b), style: 'link', label: [{ text: `cost ${cost}` }] });
+    d.edges.push({ id: `e_link_${l.id}`, tail: nodeId(a), head: nodeId(b), style: 'igp', label: [{ text: `cost ${cost}` }] });
   }
   d.legend = edgeLegend(d);
   return d;

@@ -3,6 +3,7 @@
 
 export type EdgeStyle =
   | 'link'
+  | 'igp'
   | 'ebgpLink'
   | 'ebgp'
   | 'ibgp'
@@ -37,6 +38,7 @@ const overlay: Attrs = { constraint: 'false' };
 
 export const EDGE_LOOKS: Record<EdgeStyle, EdgeLook> = {
   link: { attrs: { color: '#444444' }, legend: 'physical link (subnet; interface addresses at the ends)' },
+  igp: { attrs: { color: '#444444' }, legend: 'IGP link between routers of one AS (cost)' },
   ebgpLink: { attrs: { color: BLUE, penwidth: 2.2 }, legend: 'physical link carrying an eBGP session' },
   ebgp: { attrs: { color: BLUE, penwidth: 2.2 }, legend: 'eBGP session' },
   ibgp: { attrs: { ...overlay, color: GREEN, style: 'dotted', penwidth: 1.6 }, legend: 'iBGP session (arrow: route reflector → client)' },
@@ -53,7 +55,7 @@ export const EDGE_LOOKS: Record<EdgeStyle, EdgeLook> = {
 
 /** The order legends list edge styles in. */
 export const EDGE_ORDER: readonly EdgeStyle[] = [
-  'hop', 'link', 'ebgpLink', 'ebgp', 'ibgp', 'sessionDown', 'gtpu', 'vxlan', 'control', 'radio', 'placement',
+  'hop', 'link', 'igp', 'ebgpLink', 'ebgp', 'ibgp', 'sessionDown', 'gtpu', 'vxlan', 'control', 'radio', 'placement',
 ];
 
 export const CLUSTER_LOOKS: Record<ClusterStyle, Attrs> = {
