@@ -3,6 +3,7 @@ import { diag, type Diagnostic, type Related } from '../diagnostics/diagnostic.j
 import type { Span } from '../diagnostics/span.js';
 import type { PrefixValue, Program, Props, Value } from '../resolve/program.js';
 import { valuesOf } from '../resolve/program.js';
+import { writtenProps } from '../resolve/defaults.js';
 import { broadcast, contains, formatIp, formatPrefix, hostRange, network } from './ipv4.js';
 import { l2, type Attachment } from './l2.js';
 
@@ -17,27 +18,25 @@ export function checkAddressing(program: Program): Diagnostic[] {
   return out;
 }
 
-function* allValues(props: Props): Iterable<Value> {
-  for (const p of props.values()) {
-    if (p.origin === 'builtin') continue;
-    for (const v of p.values) {
-      if (v.kind === 'arrow') yield v.from, yield v.to;
-      else yield v;
-    }
-  }
-}
-
+/** Prefixes written with host bits set, in every property written (built-in defaults are known to be clean). */
 function hostBits(program: Program, out: Diagnostic[]): void {
-  const propSets: Props[] = [
-    ...program.nodes.map((n) => n.props), ...program.links.flatMap((l) => [l.props, ...l.ends.map((e) => e.props)]), ...program.fileProps.values(),
-  ];
-  for (const props of propSets) {
-    for (const v of allValues(props)) {
-      if (v.kind === 'prefix' && network(v.addr, v.len) !== v.addr) {
-        out.push(diag(addressCodes.hostBits, v.span, { prefix: formatPrefix(v), network: formatPrefix({ addr: network(v.addr, v.len), len: v.len }) }));
-      }
+  const check = (v: Value) => {
+    if (v.kind === 'arrow') {
+      check(v.from);
+      check(v.to);
+    } else if (v.kind === 'prefix' && network(v.addr, v.len) !== v.addr) {
+      out.push(diag(addressCodes.hostBits, v.span, { prefix: formatPrefix(v), network: formatPrefix({ addr: network(v.addr, v.len), len: v.len }) }));
     }
+  };
+  const checkAll = (props: Props) => {
+    for (const p of writtenProps(props)) for (const v of p.values) check(v);
+  };
+  for (const node of program.nodes) checkAll(node.props);
+  for (const link of program.links) {
+    checkAll(link.props);
+    for (const end of link.ends) checkAll(end.props);
   }
+  for (const props of program.fileProps.values()) checkAll(props);
 }
 
 /** Every explicit `ip`: inside one of the node's subnets, with its length, not reserved, not taken. */

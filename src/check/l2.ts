@@ -5,16 +5,37 @@ import { valuesOf } from '../resolve/program.js';
 /** One subnet a node is attached to: a point-to-point link, a switch segment, or a VPC subnet. */
 export interface Attachment {
   /** Identifies the L2/L3 domain (for duplicate address and MAC checks). */
-  domain: string;
+  readonly domain: number;
   /** How messages name the domain: "link pgw -- nat", "the segment of switch core", "subnet web". */
-  label: string;
+  readonly label: string;
   /** The declared subnet, or null when it will be assigned from a link pool. */
-  subnet: PrefixValue | null;
+  readonly subnet: PrefixValue | null;
+}
+
+type DomainKind = 'link' | 'segment' | 'subnet';
+const DOMAIN_KINDS: readonly DomainKind[] = ['link', 'segment', 'subnet'];
+
+/** An attachment whose label is built only when a message needs it (there is one per link). */
+class Attached implements Attachment {
+  readonly domain: number;
+
+  constructor(private readonly program: Program, private readonly kind: DomainKind, private readonly id: number, readonly subnet: PrefixValue | null) {
+    this.domain = id * DOMAIN_KINDS.length + DOMAIN_KINDS.indexOf(kind);
+  }
+
+  get label(): string {
+    const { program, id } = this;
+    switch (this.kind) {
+      case 'link': return `link ${linkName(program, program.links[id])}`;
+      case 'segment': return `the segment of switch ${program.nodes[id].name}`;
+      case 'subnet': return `subnet ${program.nodes[id].name}`;
+    }
+  }
 }
 
 export interface L2 {
   /** Per node id, the subnets it is attached to, in link order. */
-  attachments: Attachment[][];
+  attachments: readonly (readonly Attachment[])[];
   /** Per switch, the representative switch of its segment. */
   segmentOf: Map<NodeId, NodeId>;
   /** Per segment representative, its switches in declaration order. */
@@ -22,6 +43,8 @@ export interface L2 {
 }
 
 const cache = new WeakMap<Program, L2>();
+/** Shared by every node without attachments; typed read-only outside this file. */
+const NONE: Attachment[] = [];
 
 /** Segments (switches joined by links, union-find) and every node's attachments; computed once per program. */
 export function l2(program: Program): L2 {
@@ -60,9 +83,12 @@ export function l2(program: Program): L2 {
     return null;
   };
 
-  const attachments: Attachment[][] = program.nodes.map(() => []);
+  // Most nodes have one or two attachments, and many none: the arrays are made on first use.
+  const attachments: Attachment[][] = new Array(program.nodes.length).fill(NONE);
   const attach = (node: NodeId, a: Attachment) => {
-    if (!attachments[node].some((x) => x.domain === a.domain)) attachments[node].push(a);
+    const list = attachments[node];
+    if (list === NONE) attachments[node] = [a];
+    else if (!list.some((x) => x.domain === a.domain)) list.push(a);
   };
   for (const link of program.links) {
     const [a, b] = link.ends;
@@ -71,9 +97,9 @@ export function l2(program: Program): L2 {
     if (sw !== null) {
       const root = segmentOf.get(sw)!;
       const other = sw === a.node ? b.node : a.node;
-      attach(other, { domain: `segment:${root}`, label: `the segment of switch ${program.nodes[root].name}`, subnet: segmentSubnet(root) });
+      attach(other, new Attached(program, 'segment', root, segmentSubnet(root)));
     } else {
-      const att = { domain: `link:${link.id}`, label: `link ${linkName(program, link)}`, subnet: valuesOf(link.props, 'subnet', 'prefix')[0] ?? null };
+      const att = new Attached(program, 'link', link.id, valuesOf(link.props, 'subnet', 'prefix')[0] ?? null);
       attach(a.node, att);
       attach(b.node, att);
     }
@@ -82,7 +108,7 @@ export function l2(program: Program): L2 {
     if (!n.in) continue;
     const target = program.nodes[n.in.node];
     const cidr = valuesOf(target.props, 'cidr', 'prefix')[0];
-    if (cidr) attach(n.id, { domain: `subnet:${target.id}`, label: `subnet ${target.name}`, subnet: cidr });
+    if (cidr) attach(n.id, new Attached(program, 'subnet', target.id, cidr));
   }
   const result = { attachments, segmentOf, segments };
   cache.set(program, result);

@@ -14,22 +14,21 @@ const WHAT: Record<string, string> = {
 /** Links and control adjacencies: ends must be distinct nodes, no duplicate links, one subnet per segment. */
 export function checkTopology(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const connections: { keyword: 'link' | 'control'; ends: [End, End] }[] = [
-    ...program.links.map((l) => ({ keyword: 'link' as const, ends: l.ends })),
-    ...program.controls.map((c) => ({ keyword: 'control' as const, ends: c.ends })),
-  ];
-  for (const { keyword, ends } of connections) {
+  const endpoints = (keyword: 'link' | 'control', ends: readonly [End, End]) => {
     for (const end of ends) {
       const node = program.nodes[end.node];
       if (node.kind !== null && node.nature !== 'node') out.push(diag(topologyCodes.notLinkable, end.span, { keyword, name: node.name, what: WHAT[node.nature] }));
     }
     if (ends[0].node === ends[1].node) out.push(diag(topologyCodes.selfLink, ends[1].span, { keyword, name: program.nodes[ends[0].node].name }));
-  }
+  };
+  for (const link of program.links) endpoints('link', link.ends);
+  for (const control of program.controls) endpoints('control', control.ends);
 
-  const seen = new Map<string, End[]>();
+  const seen = new Map<number, End[]>();
   for (const link of program.links) {
     const [a, b] = link.ends;
-    const key = a.node < b.node ? `${a.node}-${b.node}` : `${b.node}-${a.node}`;
+    // One number per unordered pair of node ids (exact below 2^26 declarations).
+    const key = Math.min(a.node, b.node) * 2 ** 26 + Math.max(a.node, b.node);
     const first = seen.get(key);
     if (first) {
       out.push(diag(topologyCodes.duplicateLink, joinSpans(a.span, b.span), { a: program.nodes[a.node].name, b: program.nodes[b.node].name },

@@ -21,7 +21,10 @@ export function resolveConnection(r: Resolver, { item, scope, container }: Pendi
       r.program.controls.push({ ends: [a, b], span: item.span });
       continue;
     }
-    const link: Link = { id: r.program.links.length, ends: [{ ...a, props: NO_END_PROPS }, { ...b, props: NO_END_PROPS }], span: item.span, container, props: NO_END_PROPS };
+    const link: Link = {
+      id: r.program.links.length, span: item.span, container, props: NO_END_PROPS,
+      ends: [{ node: a.node, span: a.span, props: NO_END_PROPS }, { node: b.node, span: b.span, props: NO_END_PROPS }],
+    };
     linkProps(r, link, body, scope);
     r.program.links.push(link);
   }

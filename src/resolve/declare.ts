@@ -3,7 +3,7 @@ import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Resolver } from './context.js';
 import type { Behaviour } from './behaviours.js';
-import type { Kind, Node, NodeId, ScopeId } from './program.js';
+import type { Kind, Node, NodeId, Props, ScopeId } from './program.js';
 import type { PropItem } from './properties.js';
 import { closest } from './suggest.js';
 
@@ -16,7 +16,7 @@ export interface Pending<T> {
 
 export interface Declared {
   kindDecls: { decl: KindDecl; file: string }[];
-  decls: (Pending<Decl> & { node: NodeId; props: PropItem[] })[];
+  decls: (Pending<Decl> & { node: NodeId; props: readonly PropItem[] })[];
   connections: Pending<Connection>[];
   bearers: Pending<Bearer>[];
   flows: Pending<FlowDecl>[];
@@ -48,7 +48,7 @@ export function declareAll(r: Resolver, files: readonly File[], kinds: Map<strin
         continue;
       }
       const item = top.items[top.index++];
-      const at = { scope: top.scope, container: top.container };
+      const { scope, container } = top;
       switch (item.type) {
         case 'KindDecl':
           if (top.container !== null) r.diagnostics.push(diag(resolveCodes.notAllowedHere, item.name.span, { what: 'a kind declaration', where: 'inside a block (declare kinds at top level)' }));
@@ -58,16 +58,16 @@ export function declareAll(r: Resolver, files: readonly File[], kinds: Map<strin
           // Properties of a container's own body are taken with its declaration; here only the file's.
           if (top.container === null) out.fileProps.get(f.path)!.items.push(item);
           break;
-        case 'Connection': out.connections.push({ item, ...at }); break;
-        case 'Bearer': out.bearers.push({ item, ...at }); break;
-        case 'FlowDecl': out.flows.push({ item, ...at }); break;
-        case 'Assert': out.asserts.push({ item, ...at }); break;
+        case 'Connection': out.connections.push({ item, scope, container }); break;
+        case 'Bearer': out.bearers.push({ item, scope, container }); break;
+        case 'FlowDecl': out.flows.push({ item, scope, container }); break;
+        case 'Assert': out.asserts.push({ item, scope, container }); break;
         case 'Decl': {
           const node = declare(r, item, kinds, top.scope, top.container, f.path);
-          const body = item.body ?? [];
-          const props = body.filter((i): i is PropItem => i.type === 'Property' || i.type === 'Flag');
-          out.decls.push({ item, node: node.id, props, ...at });
-          const nested = body.filter((i) => i.type !== 'Property' && i.type !== 'Flag');
+          const body = item.body ?? NO_ITEMS;
+          const props = body.length === 0 ? NO_ITEMS : body.filter((i): i is PropItem => i.type === 'Property' || i.type === 'Flag');
+          out.decls.push({ item, node: node.id, props, scope, container });
+          const nested = props.length === body.length ? NO_ITEMS : body.filter((i) => i.type !== 'Property' && i.type !== 'Flag');
           const holds = node.kind === null ? nested.some((i) => i.type === 'Decl') : node.nature === 'container';
           if (holds) {
             node.bodyScope = newScope(r, top.scope, node.id, f.path);
@@ -108,7 +108,7 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
     container,
     scope,
     bodyScope: null,
-    props: new Map(),
+    props: NO_PROPS,
   };
   if (decl.doc !== undefined) node.doc = decl.doc;
   p.nodes.push(node);
@@ -126,6 +126,9 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
 }
 
 const NO_BEHAVIOURS: ReadonlySet<Behaviour> = new Set();
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+/** Until the declaration is resolved (and for good when its kind is unknown). */
+const NO_PROPS: Props = new Map();
 const behaviourSets = new WeakMap<Kind, ReadonlySet<Behaviour>>();
 
 /** One set per kind, shared by its declarations (tens of thousands of routers need not each own a copy). */

@@ -48,7 +48,7 @@ export class DefaultedProps implements Props {
   private readonly own: readonly Prop[];
 
   constructor(own: ReadonlyMap<string, Prop>, private readonly defaults: Defaults, private readonly ownerSpan: Span) {
-    this.own = own.size === 0 ? NO_PROPS : [...own.values()];
+    this.own = own.size === 0 ? NO_PROPS : exactArray(own.values(), own.size);
   }
 
   get(key: string): Prop | undefined {
@@ -67,8 +67,7 @@ export class DefaultedProps implements Props {
   }
 
   *values(): IterableIterator<Prop> {
-    yield* this.own;
-    for (const [key, prop] of this.defaults.kind) if (!this.ownProp(key)) yield prop;
+    yield* this.written();
     for (const key of this.defaults.builtin.keys()) if (!this.ownProp(key)) yield this.builtin(key)!;
   }
 
@@ -88,6 +87,12 @@ export class DefaultedProps implements Props {
     for (const prop of this.values()) fn(prop, prop.key, this);
   }
 
+  /** Own properties, then the kind's defaults not overridden. */
+  *written(): IterableIterator<Prop> {
+    yield* this.own;
+    for (const [key, prop] of this.defaults.kind) if (!this.ownProp(key)) yield prop;
+  }
+
   private ownProp(key: string): Prop | undefined {
     for (const prop of this.own) if (prop.key === key) return prop;
     return undefined;
@@ -97,4 +102,17 @@ export class DefaultedProps implements Props {
     const values = this.defaults.builtin.get(key);
     return values && { key, keySpan: this.ownerSpan, values: values as Value[], origin: 'builtin' };
   }
+}
+
+/** An array of exactly `size` items (spreading an iterator leaves spare capacity; these live as long as the program). */
+function exactArray<T>(items: Iterable<T>, size: number): T[] {
+  const out = new Array<T>(size);
+  let i = 0;
+  for (const item of items) out[i++] = item;
+  return out;
+}
+
+/** The properties a declaration sets itself or takes from its kind: what was written, without built-in defaults. */
+export function writtenProps(props: Props): Iterable<Prop> {
+  return props instanceof DefaultedProps ? props.written() : [...props.values()].filter((p) => p.origin !== 'builtin');
 }

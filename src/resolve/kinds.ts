@@ -158,9 +158,17 @@ export function typeKindDefaults(order: Draft[], kinds: Map<string, Kind>, ctxFo
 
 /**
  * Where a kind's declarations may go. Overlay behaviours (VM, virtual gateway, subnet) decide alone when
- * present; otherwise the rules of all behaviours combine (allowed containers intersect).
+ * present; otherwise the rules of all behaviours combine (allowed containers intersect). Computed once per kind.
  */
 export function placementOf(kind: Kind): Placement {
+  let placement = placements.get(kind);
+  if (!placement) placements.set(kind, (placement = combinePlacements(kind)));
+  return placement;
+}
+
+const placements = new WeakMap<Kind, Placement>();
+
+function combinePlacements(kind: Kind): Placement {
   const specs = kind.behaviours.map((b) => BEHAVIOUR_SPECS[b]);
   const ruling = specs.some((s) => s.overlay) ? specs.filter((s) => s.overlay) : specs;
   const out: { within?: (Behaviour | 'top')[]; notWithin: Behaviour[]; on?: Placement['on']; in?: Placement['in'] } = { notWithin: [] };

@@ -11,7 +11,7 @@ import { defaultsFor } from './defaults.js';
 import { typeProps, withDefaults, type PropItem } from './properties.js';
 
 /** Resolve one declaration: its positional literal, properties (with defaults), container and `on`/`in`. */
-export function resolveNode(r: Resolver, pending: Pending<Decl> & { node: NodeId; props: PropItem[] }): void {
+export function resolveNode(r: Resolver, pending: Pending<Decl> & { node: NodeId; props: readonly PropItem[] }): void {
   const node = r.program.nodes[pending.node];
   const decl = pending.item;
   r.current = node.id;
@@ -22,7 +22,7 @@ export function resolveNode(r: Resolver, pending: Pending<Decl> & { node: NodeId
   }
 }
 
-function resolveDecl(r: Resolver, pending: Pending<Decl> & { props: PropItem[] }, node: Node, decl: Decl): void {
+function resolveDecl(r: Resolver, pending: Pending<Decl> & { props: readonly PropItem[] }, node: Node, decl: Decl): void {
   const ctx = r.at(pending.scope);
   if (node.kind === null) {
     // Unknown kind, already reported: still resolve names so that they count as used, but check nothing.
@@ -31,7 +31,8 @@ function resolveDecl(r: Resolver, pending: Pending<Decl> & { props: PropItem[] }
     return;
   }
   const kind = r.program.kinds.get(node.kind)!;
-  const items = [...primaryItem(r, decl, kind), ...pending.props];
+  const primary = primaryItem(r, decl, kind);
+  const items = primary ? [primary, ...pending.props] : pending.props;
   const owner = `${kind.name} \`${node.name}\``;
   node.props = withDefaults(typeProps(items, kind.accepts, owner, ctx), defaultsFor(kind.accepts, kind.defaults), node.nameSpan, owner, ctx);
 
@@ -55,18 +56,18 @@ function resolveDecl(r: Resolver, pending: Pending<Decl> & { props: PropItem[] }
 }
 
 /** The positional literal as a property of the kind's primary key, so that duplicates and types are checked alike. */
-function primaryItem(r: Resolver, decl: Decl, kind: Kind): Property[] {
-  if (!decl.primary) return [];
+function primaryItem(r: Resolver, decl: Decl, kind: Kind): Property | null {
+  if (!decl.primary) return null;
   if (kind.primary === undefined) {
     r.diagnostics.push(diag(resolveCodes.noPrimary, decl.primary.span, { kind: kind.name }));
-    return [];
+    return null;
   }
   const span = decl.primary.span;
-  return [{
+  return {
     type: 'Property', span, keySpan: span,
     key: [{ type: 'Name', span, text: kind.primary, quoted: false }],
     values: [{ type: 'Term', span, atoms: [decl.primary] }],
-  }];
+  };
 }
 
 /** An `on`/`in` target: one of the behaviours, or any node (not a container, range or process) when none. */

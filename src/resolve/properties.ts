@@ -18,7 +18,7 @@ export function typeProps(items: readonly PropItem[], table: PropTable, owner: s
   const props = new Map<string, Prop>();
   const seen = new Map<string, Span>();
   for (const item of items) {
-    const key = item.type === 'Flag' ? item.name.text : item.key.map((k) => k.text).join('.');
+    const key = item.type === 'Flag' ? item.name.text : item.key.length === 1 ? item.key[0].text : item.key.map((k) => k.text).join('.');
     const keySpan = item.type === 'Flag' ? item.name.span : item.keySpan;
     const spec = Object.hasOwn(table, key) ? table[key] : undefined;
     if (!spec) {
@@ -51,12 +51,14 @@ function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueConte
   if (!spec.many && item.values.length > 1) {
     ctx.diagnostics.push(diag(resolveCodes.tooManyValues, item.values[1].span, { key }, { label: 'second value' }));
   }
-  const out: Value[] = [];
-  for (const term of spec.many ? item.values : item.values.slice(0, 1)) {
-    const v = typeTerm(term, spec.type, key, ctx);
-    if (v) out.push(v);
+  if (!spec.many) {
+    const v = typeTerm(item.values[0], spec.type, key, ctx);
+    return v ? [v] : null;
   }
-  return out.length > 0 ? out : null;
+  // map, not push: arrays grown by push keep spare capacity, and these live as long as the program.
+  const out = item.values.map((term) => typeTerm(term, spec.type, key, ctx));
+  const typed = out.includes(null) ? out.filter((v): v is Value => v !== null) : (out as Value[]);
+  return typed.length > 0 ? typed : null;
 }
 
 /**
