@@ -9,7 +9,9 @@ import { flowTarget, resolveName } from './destination.js';
 import type { FlowTrace, TraceHop, TraceSegment, Disposition } from './types.js';
 import { cachedWalk, walk, type WalkCache } from './walk.js';
 
-export const FIRST_CLIENT_PORT = 40001;
+/** Each client numbers its connections from here, per protocol (Linux starts its ephemeral range higher; a
+ * fixed, readable base keeps outputs stable). */
+const FIRST_CLIENT_PORT = 40001;
 const DEFAULT_SIZE = 512;
 
 export interface TraceContext {
