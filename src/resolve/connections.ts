@@ -38,11 +38,11 @@ const NO_END_PROPS: Props = new Map();
 function linkProps(r: Resolver, link: Link, items: PropItem[], scope: number): void {
   const ctx = r.at(scope);
   const plain = items.filter((i) => i.type === 'Flag' || i.key.length === 1);
-  const own = typeProps(plain, LINK_PROPS, '`link`', ctx);
+  let own = typeProps(plain, LINK_PROPS, '`link`', ctx);
   const provider = own.get('provider')?.values[0];
   if (provider?.kind === 'ref' && !link.ends.some((e) => e.node === provider.node)) {
     r.diagnostics.push(diag(resolveCodes.notALinkEnd, provider.span, { name: r.program.nodes[provider.node].name, ends: endNames(r, link) }));
-    own.delete('provider');
+    own = new Map([...own].filter(([key]) => key !== 'provider'));
   }
   link.props = withDefaults(own, defaultsFor(LINK_PROPS), link.span, '`link`', ctx);
   const perEnd: [Property[], Property[]] = [[], []];

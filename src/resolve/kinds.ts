@@ -141,7 +141,7 @@ export function typeKindDefaults(order: Draft[], kinds: Map<string, Kind>, ctxFo
   for (const d of order) {
     const k = d.kind;
     const ctx = ctxFor(d.file);
-    const own = typeProps(d.defaults, k.accepts, `kind \`${k.name}\``, ctx, 'kind');
+    const own = new Map(typeProps(d.defaults, k.accepts, `kind \`${k.name}\``, ctx, 'kind'));
     for (const base of k.bases) {
       for (const [key, prop] of kinds.get(base)!.defaults) if (!own.has(key)) own.set(key, prop);
     }

@@ -10,11 +10,15 @@ import { typeTerm, type ValueContext } from './values.js';
 
 export type PropItem = Property | Flag;
 
+const NONE: ReadonlyMap<string, Prop> = new Map();
+
 /**
  * Type a body's properties and flags against the table of what its owner accepts: unknown keys (with a
  * suggestion), duplicates (both sites), flags given a value, several values for a single-valued key.
  */
-export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): Map<string, Prop> {
+export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): ReadonlyMap<string, Prop> {
+  // Most declarations, links and link ends set nothing.
+  if (items.length === 0) return NONE;
   const props = new Map<string, Prop>();
   const seen = new Map<string, Span>();
   for (const item of items) {
