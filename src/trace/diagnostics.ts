@@ -1,5 +1,5 @@
-// Flow problems that are problems of the file: a request that cannot reach its service, a path MTU below
-// what the client declares. Replies are not diagnosed: `topo hops --reply` shows them.
+// Flow problems that are problems of the file: a request that cannot reach its service, a reply that cannot
+// come back (the client never gets its answer), a path MTU below what the client declares.
 import type { RoutingResult } from '../control/index.js';
 import { buildDataplane, type DropReason } from '../dataplane/index.js';
 import { dataplaneCodes as codes } from '../diagnostics/codes/dataplane.js';
@@ -28,13 +28,16 @@ export function traceDiagnostics(program: Program, net: Network, routing: Routin
   const ctx = traceContext(program, buildDataplane(program, net, routing));
   const out: Diagnostic[] = [];
   for (const flow of program.flows) {
-    const { request } = traceFlow(ctx, flow);
+    const traces = traceFlow(ctx, flow);
+    const { request } = traces;
     const d = request.disposition;
-    if (d.kind === 'dropped') {
-      const node = program.nodes[d.node];
-      out.push(diag(codes.flowDropped, flow.nameSpan, { flow: flow.name, node: net.nodes[d.node].name, reason: REASON_TEXT[d.reason], detail: d.detail }, {
-        label: `dropped at ${net.nodes[d.node].name}${d.hop === null ? '' : ` after hop ${d.hop}`}`,
-        related: [{ span: node.nameSpan, label: `${REASON_TEXT[d.reason]} here` }],
+    const reply = d.kind === 'delivered' ? traces.reply().disposition : null;
+    for (const [code, dropped, way] of [[codes.flowDropped, d, 'dropped'], [codes.replyDropped, reply, 'reply dropped']] as const) {
+      if (dropped?.kind !== 'dropped') continue;
+      const at = net.nodes[dropped.node].name;
+      out.push(diag(code, flow.nameSpan, { flow: flow.name, node: at, reason: REASON_TEXT[dropped.reason], detail: dropped.detail }, {
+        label: `${way} at ${at}${dropped.hop === null ? '' : ` after hop ${dropped.hop}`}`,
+        related: [{ span: program.nodes[dropped.node].nameSpan, label: `${REASON_TEXT[dropped.reason]} here` }],
       }));
     }
     for (const s of request.segments) {

@@ -132,7 +132,7 @@ describe('flow view', () => {
   });
 
   test('NAT and encapsulation points are marked on the nodes where they happen', () => {
-    expect(nodeNamed(d, 'nat').marks).toEqual(['NAT (hop 16)']);
+    expect(nodeNamed(d, 'nat').marks).toEqual(['NAT (hops 7, 16)']);
     expect(nodeNamed(d, 'gw').marks).toEqual(['NAT (hop 21)']);
     expect(nodeNamed(d, 'enb').marks).toEqual(['encap GTP-U (hops 2, 13)']);
     expect(nodeNamed(d, 'pgw').marks).toEqual(['decap GTP-U (hops 4, 15)']);

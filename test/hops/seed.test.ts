@@ -49,8 +49,8 @@ describe('mobile core (steps 34–39)', () => {
     const h = hop('nat', 'a2');
     expect(layer(h, 'eth')).toMatchObject({ srcOwner: 'nat', dstOwner: 'a2' });
     expect(layer(h, 'ipv4')).toMatchObject({ src: '203.0.113.1', srcOwner: 'nat', dst: '198.51.100.10' });
-    expect(layer(h, 'tcp')).toMatchObject({ src: 1024, dst: 443 });
-    expect(h.changes).toContain('NAPT src 100.64.0.2:40001 → 203.0.113.1:1024');
+    expect(layer(h, 'tcp')).toMatchObject({ src: 1025, dst: 443 });
+    expect(h.changes).toContain('NAPT src 100.64.0.2:40001 → 203.0.113.1:1025');
   });
 });
 
@@ -131,7 +131,7 @@ describe('flows', () => {
     const request = order;
     const back = (from: string, to: string) => hop(from, to, toSlb, reply);
     expect(back('gw', 'border').changes).toContain(`1:1 NAT src ${layer(hop('gw', 'gwhost'), 'ipv4').dst} → 198.51.100.10`);
-    expect(back('nat', 'pgw').changes).toContain('NAPT dst 203.0.113.1:1024 → 100.64.0.2:40001');
+    expect(back('nat', 'pgw').changes).toContain('NAPT dst 203.0.113.1:1025 → 100.64.0.2:40001');
     const down = [layer(back('pgw', 'sgw'), 'gtpu').teid, layer(back('sgw', 'enb'), 'gtpu').teid];
     const up = [layer(hop('sgw', 'pgw', toSlb, request), 'gtpu').teid, layer(hop('enb', 'sgw', toSlb, request), 'gtpu').teid];
     expect(new Set([...down, ...up]).size).toBe(4);

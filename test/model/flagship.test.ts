@@ -61,7 +61,7 @@ describe('flagship network model', () => {
 
   it('turns the carrier NAT and the gateway’s public address into NAT rules', () => {
     expect(net.nats.map((r) => (r.type === 'napt' ? [r.type, r.inside, r.pool] : [r.type, r.public, r.private]))).toEqual([
-      ['napt', ['100.64.0.0/16'], '203.0.113.0/28'],
+      ['napt', ['100.64.0.0/16', '10.0.4.0/30'], '203.0.113.0/28'],
       ['static', '198.51.100.10', '192.168.1.2'],
     ]);
   });

@@ -9,6 +9,16 @@ export const dataplaneCodes = {
     message: (a) => `flow ${a.flow} is dropped at ${a.node}: ${a.reason} (${a.detail})`,
     help: (a) => HELP[a.reason] ?? 'run `topo hops FILE --flow NAME` to see every hop up to the drop',
   }),
+  replyDropped: defineCode<{ flow: string; node: string; reason: string; detail: string }>({
+    code: 'TOPO4003',
+    severity: 'error',
+    title: 'a flow\'s reply is dropped on the way back',
+    message: (a) => `the reply of flow ${a.flow} is dropped at ${a.node}: ${a.reason} (${a.detail})`,
+    help: (a) =>
+      a.reason === 'no route'
+        ? 'the request left with a source address nothing routes back to: translate it on the way out (a NAT whose `inside` covers it) or announce its prefix'
+        : 'run `topo hops FILE --flow NAME --reply` to see every hop of the way back up to the drop',
+  }),
   pathMtuBelowDeclared: defineCode<{ flow: string; client: string; server: string; pathMtu: number; mtu: number }>({
     code: 'TOPO4002',
     severity: 'warning',
