@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { TopoCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
-import { reportProblems } from '../report.js';
+import { compileForOutput } from '../report.js';
 
 interface DiagramOptions {
   view: string;
@@ -30,10 +30,8 @@ export const diagramCommand: TopoCommand = {
       io.stderr.write(`error: --view takes physical, routing or flow:NAME, not ${viewText}\n`);
       return ExitCode.usage;
     }
-    const { compile } = await import('../../driver/index.js');
-    const result = compile([file]);
-    const c = result.compilations[0];
-    if (!c.program || !c.network || !c.routing) return reportProblems(result, io);
+    const c = await compileForOutput(file, io);
+    if (typeof c === 'number') return c;
     if (view.type === 'flow' && !c.program.flows.some((f) => f.name === view.flow)) {
       const names = c.program.flows.map((f) => f.name).join(', ') || 'none';
       io.stderr.write(`error: ${file} has no flow named ${view.flow} (its flows: ${names})\n`);

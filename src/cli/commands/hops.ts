@@ -1,9 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { TopoCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
-import { reportProblems } from '../report.js';
+import { compileForOutput } from '../report.js';
 import type { HopsOptions } from '../../emit/hops.js';
-
 
 export const hopsCommand: TopoCommand = {
   define: (program: Command) =>
@@ -18,12 +17,11 @@ export const hopsCommand: TopoCommand = {
   async run({ args, options }, io) {
     const file = args[0] as string;
     const { flow, reply, format } = options as unknown as HopsOptions;
-    const { compile } = await import('../../driver/index.js');
-    const result = compile([file]);
-    const { program, network, routing } = result.compilations[0];
-    if (!program || !network || !routing) return reportProblems(result, io);
+    const compiled = await compileForOutput(file, io);
+    if (typeof compiled === 'number') return compiled;
+    const { program } = compiled;
     const { renderHops } = await import('../../emit/hops.js');
-    const rendered = renderHops({ program, network, routing }, { flow, reply, format });
+    const rendered = renderHops(compiled, { flow, reply, format });
     if (!rendered) {
       io.stderr.write(`error: no flow named ${flow} in ${file}${program.flows.length ? ` (flows: ${program.flows.map((f) => f.name).join(', ')})` : ''}\n`);
       return ExitCode.usage;

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { TopoCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
-import { reportProblems } from '../report.js';
+import { compileForOutput } from '../report.js';
 
 interface RoutesOptions {
   node?: string;
@@ -22,10 +22,9 @@ export const routesCommand: TopoCommand = {
   async run({ args, options }, io) {
     const file = args[0] as string;
     const { node, prefix, format } = options as unknown as RoutesOptions;
-    const { compile } = await import('../../driver/index.js');
-    const result = compile([file]);
-    const routing = result.compilations[0].routing;
-    if (!routing) return reportProblems(result, io);
+    const compiled = await compileForOutput(file, io);
+    if (typeof compiled === 'number') return compiled;
+    const { routing } = compiled;
     if (node !== undefined && !(node in routing.nodes)) {
       io.stderr.write(`error: no node named ${node} holds routes in ${file}\n`);
       return ExitCode.usage;
