@@ -1,7 +1,7 @@
 // Indexes over the network model and the FIBs that forwarding needs, built once per compilation.
 import type { FibEntry, RoutingResult } from '../control/index.js';
 import { contains, formatIp, parsePrefix, type Net } from '../control/ip.js';
-import { ipNumber } from './lookup.js';
+import { parseIp } from '../model/ipv4.js';
 import type { GtpTunnel, Iface, NatRule, Network, VxlanTunnel } from '../model/types.js';
 import type { NodeId, Program } from '../resolve/program.js';
 import { arpTable, type ArpTable } from './l2.js';
@@ -116,7 +116,7 @@ export function conntrackFor({ pool }: NaptRule): Conntrack {
 }
 
 export function inPrefixes(nets: readonly Net[], address: string): boolean {
-  const a = ipNumber(address);
+  const a = parseIp(address);
   return nets.some((n) => contains(n, a));
 }
 

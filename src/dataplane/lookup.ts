@@ -1,7 +1,7 @@
 // Longest-prefix match in a node's FIB (the control plane's), turned into a forwarding decision.
-import { parsePrefix } from '../control/ip.js';
+import { fibTable } from '../control/fib.js';
 import type { FibEntry } from '../control/index.js';
-import { PrefixTable } from '../control/prefix-table.js';
+import { parseIp } from '../model/ipv4.js';
 import { dropped, type Drop } from './drop.js';
 
 export interface Egress {
@@ -12,33 +12,8 @@ export interface Egress {
   prefix: string;
 }
 
-const tables = new WeakMap<readonly FibEntry[], PrefixTable<FibEntry>>();
-
-/**
- * A dotted quad as a number, without validation: packet addresses come from the model, already valid.
- * (control/ip.ts's parser validates every octet, which costs more than the lookup itself at a hop per packet.)
- */
-export function ipNumber(text: string): number {
-  let value = 0;
-  let octet = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46) {
-      value = value * 256 + octet;
-      octet = 0;
-    } else octet = octet * 10 + (c - 48);
-  }
-  return value * 256 + octet;
-}
-
 export function lpm(fib: readonly FibEntry[], dst: string): Egress | Drop {
-  let table = tables.get(fib);
-  if (!table) {
-    table = new PrefixTable<FibEntry>();
-    for (const entry of fib) table.set(parsePrefix(entry.prefix), entry);
-    tables.set(fib, table);
-  }
-  const e = table.lookup(ipNumber(dst));
+  const e = fibTable(fib).lookup(parseIp(dst));
   if (!e) return dropped('no-route', `no route to ${dst}`);
   if (e.action === 'drop') return dropped('null-route', `null route ${e.prefix} discards ${dst}`);
   if (e.interface === null) return dropped('no-route', `route ${e.prefix} has no egress interface`);

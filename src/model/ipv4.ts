@@ -3,9 +3,21 @@ import { formatIp, mask, network } from '../check/ipv4.js';
 
 export { formatIp, mask, network };
 
+/**
+ * A dotted quad as a number, without validation: the model's addresses are already valid (control/ip.ts's
+ * parser validates every octet, which costs more than a FIB lookup at every hop of every packet).
+ */
 export function parseIp(text: string): number {
-  const [a, b, c, d] = text.split('.').map(Number);
-  return ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+  let value = 0;
+  let octet = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      value = value * 256 + octet;
+      octet = 0;
+    } else octet = octet * 10 + (c - 48);
+  }
+  return value * 256 + octet;
 }
 
 /** `02:00:` then the address in hex: a MAC that tells which address it belongs to. */
