@@ -23,7 +23,7 @@ export const checkCommand: TopoCommand = {
     const { format, quiet } = options as unknown as CheckOptions;
     // The compiler pulls in the parser: load it only when checking, not for --help or other commands.
     const { compile } = await import('../../driver/index.js');
-    const result = compile(files);
+    const result = compile(files, { ribs: [] });
     const shown = quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const reporter = reporters[format];
     const stream = io[reporter.stream];
