@@ -13,6 +13,7 @@ import { lintCodes } from './lint.js';
 import { routingCodes } from './routing.js';
 import { dataplaneCodes } from './dataplane.js';
 import { modelCodes } from './model.js';
+import { assertCodes } from './assert.js';
 
 export { ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topologyCodes, servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, modelCodes, routingCodes, dataplaneCodes };
 
@@ -25,7 +26,7 @@ export { ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topolog
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const allCodes: CodeDef<any>[] = [
   ioCodes, syntaxCodes, literalCodes, resolveCodes, addressCodes, topologyCodes,
-  servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, modelCodes, routingCodes, dataplaneCodes,
+  servicesCodes, mobileCodes, cloudCodes, flowCodes, lintCodes, modelCodes, routingCodes, dataplaneCodes, assertCodes,
 ]
   .flatMap((group) => Object.values(group) as CodeDef<unknown>[])
   .sort((a, b) => (a.code < b.code ? -1 : 1));
