@@ -8,13 +8,15 @@ type FlowForm = Extract<Form, { flow: unknown }>;
 
 export function evalFlowForm(ctx: EvalContext, form: FlowForm): Failure[] {
   const t = requestOf(ctx, form.flow);
+  // Paths are the request's: DNS lookups are left out of `path` and `via`, but `not via` covers every hop.
+  const requests = { ...t, hops: t.hops.filter((h) => t.segments[h.segment - 1]?.purpose === 'request') };
   switch (form.form) {
     case 'reaches':
       return reaches(ctx, t, form.target.node);
     case 'path':
-      return path(ctx, t, form.nodes.map((n) => hostOf(ctx, n.node)));
+      return path(ctx, requests, form.nodes.map((n) => hostOf(ctx, n.node)));
     case 'via':
-      return form.negated ? notVia(ctx, t, form.nodes.map((n) => hostOf(ctx, n.node))) : via(ctx, t, form.nodes.map((n) => hostOf(ctx, n.node)));
+      return form.negated ? notVia(ctx, t, form.nodes.map((n) => hostOf(ctx, n.node))) : via(ctx, requests, form.nodes.map((n) => hostOf(ctx, n.node)));
     case 'headers':
       return headers(ctx, t, form);
   }
