@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { TopoCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -12,11 +13,12 @@ export const hopsCommand: TopoCommand = {
       .argument('<file>', 'the .topo file')
       .option('--flow <name>', 'only this flow')
       .option('--reply', 'the answers\' way back (reverse NAT, downlink tunnels) instead of the request')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'csv', 'json']).default('text')),
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'csv', 'json']).default('text'))
+      .option('--pcap <file>', 'also write the hops as a capture file for Wireshark: one Ethernet frame per hop, 1 ms apart'),
 
   async run({ args, options }, io) {
     const file = args[0] as string;
-    const { flow, reply, format } = options as unknown as HopsOptions;
+    const { flow, reply, format, pcap } = options as unknown as HopsOptions & { pcap?: string };
     const compiled = await compileForOutput(file, io);
     if (typeof compiled === 'number') return compiled;
     const { program } = compiled;
@@ -27,6 +29,13 @@ export const hopsCommand: TopoCommand = {
       return ExitCode.usage;
     }
     io.stdout.write(rendered.output);
+    if (pcap !== undefined) {
+      const { hopsCapture } = await import('../../runtime/wire/index.js');
+      const capture = hopsCapture(rendered.traces);
+      writeFileSync(pcap, capture.bytes);
+      const radio = capture.skipped ? ` (${capture.skipped} radio hop${capture.skipped === 1 ? '' : 's'} left out: no Ethernet on the air)` : '';
+      io.stderr.write(`wrote ${capture.frames} frame${capture.frames === 1 ? '' : 's'} to ${pcap}${radio}\n`);
+    }
     return rendered.traces.every((t) => t.disposition.kind === 'delivered') ? ExitCode.ok : ExitCode.errors;
   },
 };
