@@ -2,9 +2,10 @@ import type { TopoCommand } from '../command.js';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { diagramCommand } from './diagram.js';
+import { diffCommand } from './diff.js';
 import { hopsCommand } from './hops.js';
 import { routesCommand } from './routes.js';
 import { testCommand } from './test.js';
 
 /** Every sub-command, in the order `topo --help` lists them. A new command is a file here and one entry. */
-export const commands: TopoCommand[] = [checkCommand, routesCommand, hopsCommand, diagramCommand, buildCommand, testCommand];
+export const commands: TopoCommand[] = [checkCommand, routesCommand, hopsCommand, diagramCommand, buildCommand, testCommand, diffCommand];
