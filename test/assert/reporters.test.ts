@@ -17,12 +17,12 @@ test('junit: one suite per file, a testcase per assertion, failures and errors c
   expect(status).toBe(1);
   const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(out);
   const root = doc.testsuites;
-  // route: 10 flagship assertions pass, 2 fail; flow-fields: 10 pass, 1 fails, 1 soft warns; TOPO5002: a compile error.
-  expect(root).toMatchObject({ name: 'topo test', tests: '25', failures: '3', errors: '1' });
+  // route: 13 flagship assertions pass, 2 fail; flow-fields: 13 pass, 1 fails, 1 soft warns; TOPO5002: a compile error.
+  expect(root).toMatchObject({ name: 'topo test', tests: '31', failures: '3', errors: '1' });
   const suites = root.testsuite as Record<string, unknown>[];
   expect(suites.map((s) => [s.name, s.tests, s.failures, s.errors])).toEqual([
-    ['test/fixtures/assert/route.topo', '12', '2', '0'],
-    ['test/fixtures/assert/flow-fields.topo', '12', '1', '0'],
+    ['test/fixtures/assert/route.topo', '15', '2', '0'],
+    ['test/fixtures/assert/flow-fields.topo', '15', '1', '0'],
     ['test/fixtures/diagnostics/TOPO5002.topo', '1', '0', '1'],
   ]);
   for (const s of suites) expect((s.testcase as unknown[]).length).toBe(Number(s.tests));
@@ -42,13 +42,13 @@ test('github: ::error and ::warning workflow commands at file, line and column',
   expect(lines.filter((l) => l.startsWith('::warning file=test/fixtures/assert/flow-fields.topo,line=4,'))).toHaveLength(1);
   expect(lines).toContain('::error file=test/fixtures/diagnostics/TOPO5002.topo,line=6,col=8,endLine=6,endColumn=12,title=TOPO5002::no flow named `pong`');
   for (const l of lines.slice(0, -1)) expect(l).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::\S/);
-  expect(lines[lines.length - 1]).toBe('3 failed, 20 passed, 1 warned, 1 file with errors');
+  expect(lines[lines.length - 1]).toBe('3 failed, 26 passed, 1 warned, 1 file with errors');
 });
 
 test('json: files, assertions with failures and the hop they point at, and the summary', async () => {
   const { out } = await run('json');
   const doc = JSON.parse(out);
-  expect(doc.summary).toEqual({ passed: 20, failed: 3, warned: 1, errors: 1 });
+  expect(doc.summary).toEqual({ passed: 26, failed: 3, warned: 1, errors: 1 });
   expect(doc.files[2].errors[0]).toMatchObject({ code: 'TOPO5002', line: 6, col: 8 });
   const c = capture();
   await runCli(['test', 'test/fixtures/assert/headers.topo', '--reporter', 'json'], c.io);
