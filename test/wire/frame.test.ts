@@ -174,6 +174,11 @@ describe('encodeFrame: what no wire carries', () => {
     expect(() => encodeFrame(bad)).toThrow(/cannot encode eth after gtpu/);
   });
 
+  test('an IPv4 packet longer than its 16-bit length field', () => {
+    expect(() => encodeFrame({ ...udpDns, payload: 65535 - 28 })).not.toThrow();
+    expect(() => encodeFrame({ ...udpDns, payload: 65535 - 27 })).toThrow(RangeError);
+  });
+
   test('a stack must end with a transport header', () => {
     expect(() => encodeFrame({ headers: udpDns.headers.slice(0, 2), payload: 0 })).toThrow(/ending with ipv4/);
   });

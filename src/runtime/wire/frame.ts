@@ -1,6 +1,7 @@
 // A Packet (dataplane/packet.ts) as the bytes of one Ethernet frame. The buffer is allocated once: headers are
-// written outside-in (each knows its offset and where the packet ends), then lengths' dependants — IPv4
-// identification and the checksums — inside-out, because an outer UDP checksum covers the inner packet's.
+// written outside-in (each knows its offset and where the packet ends), then the fields computed from other
+// bytes — IPv4 identification and the checksums — inside-out, because an outer UDP checksum covers the inner
+// packet's.
 import type { Header, Packet } from '../../dataplane/packet.js';
 import { internetChecksum, pseudoHeaderSum } from './checksum.js';
 import { CHECKSUM_AT, PROTOCOL, TCP_FLAG, WIRE_SIZE, writeEth, writeGtpu, writeIpv4, writeTcp, writeUdp, writeVxlan, type TcpFields } from './layers.js';
@@ -76,6 +77,7 @@ export function encodeFrame(packet: Packet, opts: EncodeOptions = {}): Uint8Arra
   const { layers, size: headerBytes } = layout(packet);
   const payload = opts.payload ?? new Uint8Array(packet.payload);
   const end = headerBytes + payload.length;
+  if (end - WIRE_SIZE.eth > 0xffff) throw new RangeError(`an IPv4 packet of ${end - WIRE_SIZE.eth} bytes exceeds the 65535 its length field holds`);
   const bytes = new Uint8Array(Math.max(end, MIN_FRAME));
   const view = new DataView(bytes.buffer);
   const tcp: TcpFields = { seq: 1, ack: 1, flags: TCP_FLAG.ACK | (payload.length > 0 ? TCP_FLAG.PSH : 0), window: 65535, ...opts.tcp };
