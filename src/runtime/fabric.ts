@@ -1,0 +1,118 @@
+// The network in time: a frame leaves a socket, every node it reaches forwards it with the data plane's
+// `forward` (routing, NAT, tunnels — exactly what `topo hops` does), and the wires add delay, queueing and
+// loss. ARP runs before a node's first frame to each next hop.
+import { forward, NatState, type Arrival, type Dataplane, type Send } from '../dataplane/index.js';
+import { ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
+import { frameBytes, Links } from './links.js';
+import type { Body, Frame } from './message.js';
+import type { Random } from './random.js';
+import type { Scheduler } from './scheduler.js';
+import type { NodeId, SimSpec } from './spec.js';
+import type { Timeline } from './timeline.js';
+import type { Packet } from '../dataplane/packet.js';
+
+/** One frame on one wire, as a capture would see it. */
+export interface WireRecord {
+  /** When its first bit leaves `from`. */
+  t: number;
+  from: NodeId;
+  to: NodeId;
+  segment: number;
+  medium: Send['medium'];
+  packet: Packet;
+  body: Body;
+}
+export type WireTap = (r: WireRecord) => void;
+
+/** Where delivered packets go: the node's IP stack. */
+export type Deliver = (node: NodeId, frame: Frame) => void;
+
+export class Fabric {
+  readonly nat: NatState;
+  readonly links: Links;
+  readonly taps: WireTap[] = [];
+  /** Packet-hops: how many times a node forwarded a frame. */
+  hops = 0;
+  private readonly arp: ArpCache[] = [];
+  deliver: Deliver = () => {};
+
+  constructor(
+    readonly spec: SimSpec,
+    readonly dp: Dataplane,
+    private readonly sched: Scheduler,
+    private readonly rng: Random,
+    private readonly timeline: Timeline,
+    /** The run's end-to-end loss: the probability that a packet a socket sends never arrives. */
+    private readonly loss: number,
+  ) {
+    this.nat = new NatState(dp);
+    this.links = new Links(spec.wires, sched, rng);
+  }
+
+  name(node: NodeId): string {
+    return this.spec.network.nodes[node].name;
+  }
+
+  /** A socket on `node` sends a packet. */
+  originate(node: NodeId, frame: Frame): void {
+    if (this.rng.chance(this.loss)) frame.doomed = true;
+    this.at(node, { via: 'origin' }, frame);
+  }
+
+  private at(node: NodeId, arrival: Arrival, frame: Frame): void {
+    this.hops++;
+    const out = forward(this.dp, this.nat, node, arrival, frame.packet);
+    if (out.kind === 'delivered') {
+      const delivered = { packet: out.packet, body: frame.body };
+      // A packet to the node itself (a service calling one beside it) is delivered after this event.
+      if (arrival.via === 'origin') this.sched.after(0, () => this.deliver(node, delivered));
+      else this.deliver(node, delivered);
+    } else if (out.kind === 'drop') {
+      this.timeline.add('drop', this.name(node), `dropped: ${out.drop} — ${out.detail}`);
+    } else {
+      const next: Frame = { packet: out.packet, body: frame.body, doomed: frame.doomed };
+      if (out.medium === 'wire') this.afterArp(node, out, () => this.send(node, out, next));
+      else this.send(node, out, next);
+    }
+  }
+
+  private send(node: NodeId, out: Send, frame: Frame): void {
+    const arrive = frame.doomed ? null : () => this.at(out.to, out.arrival, frame);
+    const departs = this.links.transmit(out.segment, node, out.medium, frameBytes(frame.packet), arrive);
+    if (departs === null) {
+      this.timeline.add('loss', this.name(node), `lost on the wire to ${this.name(out.to)}: ${describe(frame)}`, '45–47');
+      return;
+    }
+    if (this.taps.length === 0) return;
+    const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: frame.packet, body: frame.body };
+    for (const tap of this.taps) tap(record);
+  }
+
+  /** Sends now when the next hop's MAC is cached; else asks with ARP (again every second) and sends on the answer. */
+  private afterArp(node: NodeId, out: Send, send: () => void): void {
+    if (out.arrival.via !== 'iface') return send();
+    const cache = (this.arp[node] ??= new ArpCache());
+    const key = out.segment * 1048576 + out.arrival.iface;
+    if (cache.has(key)) return send();
+    if (cache.wait(key, send)) this.ask(node, out, cache, key);
+  }
+
+  private ask(node: NodeId, out: Send, cache: ArpCache, key: number): void {
+    if (out.arrival.via !== 'iface' || !cache.pending(key)) return;
+    const net = this.spec.network;
+    const peer = net.interfaces[out.arrival.iface];
+    const mine = net.nodes[node].interfaces.map((i) => net.interfaces[i]).find((i) => i.segment === out.segment);
+    this.timeline.add('arp', this.name(node), `ARP who-has ${peer.address} tell ${mine?.address ?? '?'}`, '32');
+    const answer = () => {
+      this.timeline.add('arp', this.name(out.to), `ARP ${peer.address} is-at ${peer.mac}`, '32');
+      this.links.transmit(out.segment, out.to, 'wire', ARP_BYTES, () => cache.resolved(key));
+    };
+    this.links.transmit(out.segment, node, 'wire', ARP_BYTES, answer);
+    this.sched.after(ARP_RETRY, () => this.ask(node, out, cache, key));
+  }
+}
+
+export function describe(frame: Frame): string {
+  const b = frame.body;
+  return b.kind === 'udp' ? `UDP ${b.msg.label}` : `TCP seq ${b.seq} len ${b.len}`;
+}

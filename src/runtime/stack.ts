@@ -1,0 +1,132 @@
+// A node's IP endpoint: UDP sockets, TCP listeners and connections, ephemeral ports. Packets the data plane
+// delivers to the node come here and are handed to the socket their innermost addresses and ports name.
+import { innerIp, ipAt, isDrop, lpm, NatState, originate, overhead, portsAfter } from '../dataplane/index.js';
+import { walk } from '../trace/walk.js';
+import type { Frame, Message, TcpSegment } from './message.js';
+import { SYN } from './message.js';
+import type { Simulation } from './simulation.js';
+import type { NodeId } from './spec.js';
+import { TcpConnection } from './tcp/connection.js';
+
+export interface Endpoint {
+  ip: string;
+  port: number;
+}
+export type UdpHandler = (msg: Message, from: Endpoint, to: Endpoint) => void;
+
+/** Each node numbers its connections from here, per protocol, as `topo hops` does. */
+const FIRST_CLIENT_PORT = 40001;
+const IP_TCP_HEADERS = 40;
+
+export class Stack {
+  private readonly nextPort = { tcp: FIRST_CLIENT_PORT, udp: FIRST_CLIENT_PORT };
+  private readonly udp = new Map<number, UdpHandler>();
+  private readonly listeners = new Map<number, (c: TcpConnection) => void>();
+  private readonly conns = new Map<string, TcpConnection>();
+  private readonly pmtu = new Map<string, number>();
+
+  constructor(private readonly sim: Simulation, readonly node: NodeId) {}
+
+  get name(): string {
+    return this.sim.spec.network.nodes[this.node].name;
+  }
+
+  /** The source address for `dst`: the egress interface's, as a socket would bind. */
+  addressToward(dst: string): string {
+    const dp = this.sim.dp;
+    const eg = lpm(dp.fibs[this.node], dst);
+    return (!isDrop(eg) && dp.ifaces[this.node].get(eg.iface)?.address) || dp.addresses[this.node].values().next().value || '0.0.0.0';
+  }
+
+  ephemeral(proto: 'tcp' | 'udp'): number {
+    return this.nextPort[proto]++;
+  }
+
+  bindUdp(port: number, handler: UdpHandler): void {
+    this.udp.set(port, handler);
+  }
+
+  unbindUdp(port: number): void {
+    this.udp.delete(port);
+  }
+
+  sendUdp(local: Endpoint, remote: Endpoint, msg: Message): void {
+    const packet = originate(local.ip, remote.ip, 'udp', local.port, remote.port, msg.size);
+    this.sim.fabric.originate(this.node, { packet, body: { kind: 'udp', msg } });
+  }
+
+  listen(port: number, accept: (c: TcpConnection) => void): void {
+    this.listeners.set(port, accept);
+  }
+
+  /** Active open to `remote` from a fresh ephemeral port. */
+  connect(remote: Endpoint): TcpConnection {
+    const local = { ip: this.addressToward(remote.ip), port: this.ephemeral('tcp') };
+    const c = this.open(local, remote, `${this.name}:${local.port} → ${remote.ip}:${remote.port}`);
+    c.connect();
+    return c;
+  }
+
+  input(frame: Frame): void {
+    const p = frame.packet;
+    const ii = innerIp(p);
+    const ip = ipAt(p, ii);
+    const ports = portsAfter(p, ii);
+    if (!ports) return;
+    const local = { ip: ip.dst, port: ports.dst };
+    const remote = { ip: ip.src, port: ports.src };
+    const body = frame.body;
+    if (body.kind === 'udp') {
+      const handler = this.udp.get(local.port);
+      if (handler) return handler(body.msg, remote, local);
+      return this.sim.timeline.add('drop', this.name, `dropped: no-listener — nothing listens on udp/${local.port}`);
+    }
+    const known = this.conns.get(key(local, remote));
+    if (known) return known.receive(body);
+    const accept = this.listeners.get(local.port);
+    if (accept && body.flags & SYN) {
+      const c = this.open(local, remote, `${remote.ip}:${remote.port} → ${this.name}:${local.port}`);
+      accept(c);
+      return c.accept(body);
+    }
+    // A late segment of a connection already closed, or a port nobody listens on.
+    this.sim.timeline.add('drop', this.name, `dropped: no-listener — no TCP socket for ${remote.ip}:${remote.port} → ${local.ip}:${local.port}`);
+  }
+
+  private open(local: Endpoint, remote: Endpoint, label: string): TcpConnection {
+    const k = key(local, remote);
+    const sim = this.sim;
+    const c: TcpConnection = new TcpConnection(
+      {
+        sched: sim.sched,
+        emit: (seg: TcpSegment) => sim.fabric.originate(this.node, { packet: originate(local.ip, remote.ip, 'tcp', local.port, remote.port, seg.len), body: seg }),
+        log: (text, step) => sim.timeline.add('tcp', this.name, text, step),
+        release: () => this.conns.get(k) === c && this.conns.delete(k),
+      },
+      { iss: sim.rng.u32(), mss: this.pathMtu(local, remote) - IP_TCP_HEADERS, label },
+    );
+    this.conns.set(k, c);
+    return c;
+  }
+
+  /**
+   * The path MTU toward `remote`, as path MTU discovery would settle on it: the smallest link MTU on the way
+   * less what tunnels add there. The simulator has no ICMP, so it walks a probe through the data plane once
+   * (with its own NAT state, leaving the run's untouched) and remembers the answer per destination.
+   */
+  private pathMtu(local: Endpoint, remote: Endpoint): number {
+    const k = `${remote.ip}:${remote.port}`;
+    const known = this.pmtu.get(k);
+    if (known !== undefined) return known;
+    const dp = this.sim.dp;
+    const hops: Parameters<typeof walk>[5] = [];
+    walk(dp, new NatState(dp), this.node, originate(local.ip, remote.ip, 'tcp', local.port, remote.port, 0), 0, hops);
+    const mtu = hops.reduce((m, h) => Math.min(m, dp.net.segments[h.wire].mtu - overhead(h.packet)), 1500);
+    this.pmtu.set(k, mtu);
+    return mtu;
+  }
+}
+
+function key(local: Endpoint, remote: Endpoint): string {
+  return `${local.ip}:${local.port}|${remote.ip}:${remote.port}`;
+}
