@@ -141,12 +141,16 @@ function run(t: FlowTracer, ctx: TraceContext, flow: Flow, client: NodeId): void
   if (server !== false) t.follow(server, new Set());
 }
 
-/** Every delivered connection answered, DNS answers first, each phase from the last connection back. */
+/**
+ * Every delivered connection answered, DNS answers first, each phase from the last connection back. When the
+ * request was dropped the client gets no answer: the reply carries the request's drop (without a reply hop),
+ * and the answers of the connections that did get through are still traced.
+ */
 function traceReply(t: FlowTracer, name: string): FlowTrace {
   const dp = t.ctx.dp;
   const hops: TraceHop[] = [];
   const byPhase = (purpose: TraceSegment['purpose']) => t.deliveries.filter((d) => d.segment.purpose === purpose).reverse();
-  let disposition: Disposition = { kind: 'delivered' };
+  let disposition: Disposition = t.disposition.kind === 'dropped' ? { ...t.disposition, hop: null } : { kind: 'delivered' };
   for (const { segment, packet } of [...byPhase('dns'), ...byPhase('request')]) {
     const ii = innerIp(packet);
     const ip = ipAt(packet, ii);
