@@ -7,7 +7,7 @@ import type { Scheduler, Timer } from './scheduler.js';
 import type { Endpoint, Stack } from './stack.js';
 import type { TcpConnection } from './tcp/connection.js';
 import type { Timeline } from './timeline.js';
-import { TlsChannel } from './tls.js';
+import { clientHelloVersion, TlsChannel } from './tls.js';
 
 export type AppProtocol = 'http' | 'rpc' | 'db';
 
@@ -90,16 +90,32 @@ export function call(ctx: ClientContext, server: Endpoint, base: Omit<Request, '
   next();
 }
 
-/** Serves requests on `port`: each one is handed to `handle` once; `reply` answers it on its connection. */
-export function serve(ctx: Omit<ClientContext, 'tls'> & { tls: '1.2' | '1.3' | null }, port: number, handle: (req: Request, reply: (status: number) => void) => void): void {
+/**
+ * Serves requests on `port`: each one is handed to `handle` once; `reply` answers it on its connection. A
+ * connection that opens with a TLS ClientHello is served over TLS in the offered version, any other in clear.
+ */
+export function serve(ctx: Omit<ClientContext, 'tls'>, port: number, handle: (req: Request, reply: (status: number) => void) => void): void {
   ctx.stack.listen(port, (tcp) => {
-    const ch = channel(ctx, tcp, 'server');
-    ch.handlers.message = (m: Message) => {
-      const req = m.data as Request;
-      if (req.kind !== 'request') return;
-      handle(req, (status) => ch.send({ label: `${status} ${STATUS_TEXT[status] ?? ''}`.trim(), size: RESPONSE_BYTES, data: { kind: 'response', id: req.id, status } satisfies Response }));
+    const answer = (ch: Channel) => {
+      ch.handlers.message = (m: Message) => {
+        const req = m.data as Request;
+        if (req.kind !== 'request') return;
+        handle(req, (status) => ch.send({ label: `${status} ${STATUS_TEXT[status] ?? ''}`.trim(), size: RESPONSE_BYTES, data: { kind: 'response', id: req.id, status } satisfies Response }));
+      };
+      ch.handlers.end = () => ch.close();
     };
-    ch.handlers.end = () => ch.close();
+    answer(tcp);
+    const plain = tcp.handlers.message!;
+    tcp.handlers.message = (first) => {
+      const version = clientHelloVersion(first);
+      if (version === null) {
+        tcp.handlers.message = plain;
+        return plain(first);
+      }
+      const tls = channel({ ...ctx, tls: version }, tcp, 'server') as TlsChannel;
+      answer(tls);
+      tls.receive(first);
+    };
   });
 }
 

@@ -28,9 +28,16 @@ const STEPS: Record<string, string> = {
   ClientHello: '16', ServerHello: '17', Certificate: '18', ServerHelloDone: '18', ClientKeyExchange: '20', ChangeCipherSpec: '22–24', Finished: '22–24',
 };
 
-interface Record_ {
+interface TlsRecord {
   tls: string;
+  version: '1.2' | '1.3';
   inner?: Message;
+}
+
+/** A ClientHello opens a TLS session; a server that sees one first answers in the version it offers. */
+export function clientHelloVersion(m: Message): '1.2' | '1.3' | null {
+  const r = m.data as Partial<TlsRecord> | null;
+  return r && typeof r.tls === 'string' && r.tls.startsWith('ClientHello') ? r.version ?? null : null;
 }
 
 export class TlsChannel implements Channel {
@@ -49,14 +56,14 @@ export class TlsChannel implements Channel {
     this.v = version === '1.2' ? TLS12 : TLS13;
     tcp.handlers = {
       open: () => role === 'client' && this.flight(this.v.client1),
-      message: (m) => this.onRecord(m as Message<Record_>),
+      message: (m) => this.receive(m),
       end: () => this.handlers.end?.(),
       closed: (r) => this.handlers.closed?.(r),
     };
   }
 
   send(m: Message): void {
-    this.tcp.send({ label: `TLS application data (${m.label})`, size: m.size + this.v.overhead, data: { tls: 'application', inner: m } });
+    this.tcp.send({ label: `TLS application data (${m.label})`, size: m.size + this.v.overhead, data: { tls: 'application', version: this.version, inner: m } });
   }
 
   close(): void {
@@ -66,13 +73,15 @@ export class TlsChannel implements Channel {
   private flight(f: Flight): void {
     for (const [name, size] of f) {
       this.log(`TLS ${this.version} ${name} ${this.role === 'client' ? '→' : '←'} ${this.label}`, STEPS[name.split(' ')[0]]);
-      this.tcp.send({ label: `TLS ${name}`, size, data: { tls: name } });
+      this.tcp.send({ label: `TLS ${name}`, size, data: { tls: name, version: this.version } });
     }
   }
 
-  private onRecord(m: Message<Record_>): void {
-    const name = m.data.tls;
-    if (name === 'application') return this.handlers.message?.(m.data.inner!);
+  /** A record from the peer (the server is handed the ClientHello that made it). */
+  receive(m: Message): void {
+    const r = m.data as TlsRecord;
+    const name = r.tls;
+    if (name === 'application') return this.handlers.message?.(r.inner!);
     const last = (f: Flight) => f.length > 0 && f[f.length - 1][0] === name;
     if (this.role === 'server' && last(this.v.client1)) this.flight(this.v.server1);
     else if (this.role === 'client' && last(this.v.server1)) {

@@ -20,9 +20,9 @@ interface Answer {
 }
 type Dns = Query | Answer;
 
-/** Seconds before asking again, and how many times (glibc's resolver: 5 s and 2 attempts; shorter here). */
+/** Seconds before asking again, and how many times (glibc's stub: 5 s and 2 attempts; an app asks again after). */
 const RETRY_AFTER = 1;
-const ATTEMPTS = 5;
+const ATTEMPTS = 10;
 const HEADER_BYTES = 12;
 const ANSWER_BYTES = 16;
 
@@ -82,18 +82,19 @@ export class Resolver {
     if (queue) return void queue.push(reply);
     this.waiting.set(q.name, [reply]);
     const server = this.choose(q.name);
-    const finish = (a: Answer | null) => {
-      const answer = a ?? { kind: 'answer' as const, id: 0, name: q.name, address: null, ttl: 0 };
+    const finish = (answer: Answer | null) => {
+      const replies = this.waiting.get(q.name) ?? [];
+      this.waiting.delete(q.name);
+      // No answer upstream: stay silent, so that the stubs ask again (a SERVFAIL would end their lookup).
+      if (answer === null) return this.sim.timeline.add('dns', this.spec.name, `no answer for ${q.name} upstream`);
       const ttl = Math.min(answer.ttl, this.spec.cacheTtl ?? Infinity);
       if (answer.address !== null) {
         this.cache.set(q.name, { address: answer.address, expires: this.sim.sched.now + ttl });
         this.sim.timeline.add('dns', this.spec.name, `DNS cached ${q.name} A ${answer.address} for ${ttl} s`, '7');
       }
-      const replies = this.waiting.get(q.name) ?? [];
-      this.waiting.delete(q.name);
       for (const r of replies) r(answer);
     };
-    if (!server) return finish(null);
+    if (!server) return finish({ kind: 'answer', id: 0, name: q.name, address: null, ttl: 0 });
     lookup(this.sim, this.spec.node, server, q.name, finish);
   }
 

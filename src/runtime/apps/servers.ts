@@ -8,15 +8,12 @@ import type { ProcessSpec, Upstream } from '../spec.js';
 
 type Spec<R extends ProcessSpec['role']> = Extract<ProcessSpec, { role: R }>;
 
-/** TLS ends at whatever listens on the https port. */
-const HTTPS_PORT = 443;
-
-/** Serve every TCP port the process listens on; TLS on the https port. */
+/** Serve every TCP port the process listens on (TLS where a client opens with it). */
 function serveAll(sim: Simulation, spec: ProcessSpec, handle: (req: Request, reply: (status: number) => void) => void): void {
   const stack = sim.stack(spec.node);
   for (const l of spec.listen) {
     if (l.protocol !== 'tcp') continue;
-    const ctx = { stack, sched: sim.sched, timeline: sim.timeline, tls: l.port === HTTPS_PORT ? sim.tls : null };
+    const ctx = { stack, sched: sim.sched, timeline: sim.timeline };
     serve(ctx, l.port, (req, reply) => {
       sim.ledger.receive(spec.name, req.id);
       sim.timeline.add(req.protocol === 'db' ? 'db' : req.protocol, spec.name, `${spec.name} receives ${describeRequest(req)}`, req.protocol === 'rpc' ? '63' : req.protocol === 'db' ? '64' : '62');
