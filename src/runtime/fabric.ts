@@ -4,7 +4,7 @@
 import { forward, NatState, type Arrival, type Dataplane, type Send } from '../dataplane/index.js';
 import { ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
 import { frameBytes, Links } from './links.js';
-import type { Body, Frame } from './message.js';
+import { flagNames, type Body, type Frame } from './message.js';
 import type { Random } from './random.js';
 import type { Scheduler } from './scheduler.js';
 import type { NodeId, SimSpec } from './spec.js';
@@ -114,5 +114,5 @@ export class Fabric {
 
 export function describe(frame: Frame): string {
   const b = frame.body;
-  return b.kind === 'udp' ? `UDP ${b.msg.label}` : `TCP seq ${b.seq} len ${b.len}`;
+  return b.kind === 'udp' ? `UDP ${b.msg.label}` : `TCP ${flagNames(b.flags)} seq ${b.seq} len ${b.len}`;
 }

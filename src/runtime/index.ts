@@ -11,3 +11,8 @@ export { LoadBalancer, Service, Database, Cache } from './apps/servers.js';
 export { startProcess, startFlow, type FlowRun, type Process } from './scenario.js';
 export { TcpConnection, type TcpState } from './tcp/connection.js';
 export { Ledger, type FlowResult } from './ledger.js';
+export { runProgram, parseLoss, parseDuration, type SimProgram, type RunOptions, type RunResult } from './run.js';
+export { main, parseArgs } from './main.js';
+export { Capture } from './capture.js';
+export type { Network, NetNode, Iface, Segment, Tunnel, GtpTunnel, VxlanTunnel, NatRule, Listener } from '../model/types.js';
+export type { FibEntry } from '../control/types.js';

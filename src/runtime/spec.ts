@@ -42,6 +42,8 @@ export interface DnsForward extends Peer {
 }
 
 interface ProcessBase {
+  /** The process declaration's node id. */
+  id: NodeId;
   name: string;
   /** The node it runs on. */
   node: NodeId;

@@ -93,7 +93,7 @@ type PeerOf = (id: NodeId, protocol: 'tcp' | 'udp') => Peer | null;
 /** A GSLB answering with a node answers with that node's address (a process: the node it runs on). */
 function processSpec(program: Program, n: Node, peerOf: PeerOf, addressOf: (node: NodeId) => string | null): ProcessSpec | null {
   if (n.nature !== 'process' || !n.on) return null;
-  const base = { name: n.name, node: n.on.node, listen: valuesOf(n.props, 'listen', 'port').map((l) => ({ protocol: l.protocol, port: l.port })), origin: origin(n) };
+  const base = { id: n.id, name: n.name, node: n.on.node, listen: valuesOf(n.props, 'listen', 'port').map((l) => ({ protocol: l.protocol, port: l.port })), origin: origin(n) };
   const refs = (key: string) => valuesOf(n.props, key, 'ref').map((r) => r.node);
   const upstream = (id: NodeId): Upstream | null => {
     const peer = peerOf(id, 'tcp');
