@@ -102,21 +102,20 @@ export class AstBuilder {
   }
 
   check(field: IToken[], op: IToken, value: A.Atom | undefined): A.Check {
-    const fieldSpan = this.between(field[0], field[field.length - 1]);
+    const names = field.map((t) => this.name(t));
+    const fieldSpan = this.pathSpan(names);
     const check: A.Check = {
       type: 'Check', span: this.src.span(fieldSpan.start, value ? value.span.end : endOf(op)),
-      field: field.map((t) => this.name(t)), fieldSpan, op: op.image as A.Check['op'], opSpan: this.tokenSpan(op),
+      field: names, fieldSpan, op: op.image as A.Check['op'], opSpan: this.tokenSpan(op),
     };
     if (value) check.value = value;
     return check;
   }
 
   property(path: IToken[], values: A.Term[]): A.Property {
-    const keySpan = this.between(path[0], path[path.length - 1]);
-    return {
-      type: 'Property', span: this.src.span(keySpan.start, values[values.length - 1].span.end),
-      key: path.map((t) => this.name(t)), keySpan, values,
-    };
+    const key = path.map((t) => this.name(t));
+    const keySpan = this.pathSpan(key);
+    return { type: 'Property', span: this.src.span(keySpan.start, values[values.length - 1].span.end), key, keySpan, values };
   }
 
   decl(path: IToken[], p: DeclParts): A.Decl {
@@ -174,12 +173,8 @@ export class AstBuilder {
 
   /** A reference written as dotted words (`carrier.a2`), or a keyword used as a word. */
   pathRef(path: IToken[]): A.Ref {
-    if (path.length === 1) {
-      // The common case: the Ref and its one Name share the span object (spans are never mutated).
-      const name = this.name(path[0]);
-      return { type: 'Ref', span: name.span, parts: [name] };
-    }
-    return { type: 'Ref', span: this.between(path[0], path[path.length - 1]), parts: path.map((t) => this.name(t)) };
+    const parts = path.map((t) => this.name(t));
+    return { type: 'Ref', span: this.pathSpan(parts), parts };
   }
 
   ref(parts: IToken[]): A.Ref {
@@ -199,6 +194,11 @@ export class AstBuilder {
     const doc = this.docs.get(start);
     if (doc !== undefined) node.doc = doc;
     return node;
+  }
+
+  /** The span of dotted names; a single name (the common case) shares its span object (spans are never mutated). */
+  private pathSpan(names: A.Name[]): Span {
+    return names.length === 1 ? names[0].span : this.src.span(names[0].span.start, names[names.length - 1].span.end);
   }
 
   private tokenSpan(t: IToken): Span {
