@@ -1,4 +1,4 @@
-import { Lexer, type IToken } from './chevrotain.js';
+import type { IToken, TokenType } from './chevrotain.js';
 import type { Comment } from '../src/ast/types.js';
 import { diag, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
@@ -15,34 +15,129 @@ export interface LexResult {
   docs: Map<number, string>;
 }
 
-let lexer: Lexer | undefined;
-
-/** One lexer for the process: building it (and its first-character tables) is the expensive part. */
-function getLexer(): Lexer {
-  lexer ??= new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
-  return lexer;
-}
-
 const COMMENT_STYLE = new Map([[T.DocComment, 'doc'], [T.LineComment, 'line'], [T.BlockComment, 'block'], [T.UnterminatedBlockComment, 'block']] as const);
 
+/**
+ * A token type with its index and, for fixed text, its image. Token types are objects of many shapes, so reading
+ * `tokenTypeIdx` or `PATTERN` off them per token would be a slow megamorphic load; these records all share one shape.
+ */
+interface Kind {
+  type: TokenType;
+  idx: number;
+  /** The fixed image of an operator or keyword; empty for tokens whose image is their text. */
+  image: string;
+}
+
+function kind(type: TokenType, image = ''): Kind {
+  return { type, idx: type.tokenTypeIdx!, image };
+}
+
+const K = {
+  LF: kind(T.Newline, '\n'), CR: kind(T.Newline, '\r'), CRLF: kind(T.Newline, '\r\n'),
+  Mac: kind(T.MacLike), Number: kind(T.NumberLike), Port: kind(T.PortLike), Identifier: kind(T.Identifier),
+  String: kind(T.StringLit), UnterminatedString: kind(T.UnterminatedString),
+  DocComment: kind(T.DocComment), LineComment: kind(T.LineComment), BlockComment: kind(T.BlockComment),
+  UnterminatedBlockComment: kind(T.UnterminatedBlockComment),
+  Arrow: kind(T.Arrow, '->'), DashDash: kind(T.DashDash, '--'), EqEq: kind(T.EqEq, '=='), Equals: kind(T.Equals, '='),
+  NotEq: kind(T.NotEq, '!='), LtEq: kind(T.LtEq, '<='), Lt: kind(T.Lt, '<'), GtEq: kind(T.GtEq, '>='), Gt: kind(T.Gt, '>'),
+  LCurly: kind(T.LCurly, '{'), RCurly: kind(T.RCurly, '}'), Semicolon: kind(T.Semicolon, ';'), Comma: kind(T.Comma, ','),
+  Colon: kind(T.Colon, ':'), Dot: kind(T.Dot, '.'),
+};
+
+const KEYWORDS = new Map<string, Kind>([
+  kind(T.Import, 'import'), kind(T.Kind, 'kind'), kind(T.Link, 'link'), kind(T.Control, 'control'), kind(T.BearerKw, 'bearer'),
+  kind(T.Flow, 'flow'), kind(T.Assert, 'assert'), kind(T.Soft, 'soft'), kind(T.On, 'on'), kind(T.In, 'in'), kind(T.Via, 'via'),
+  kind(T.Not, 'not'), kind(T.Exists, 'exists'),
+].map((k) => [k.image, k]));
+
+// Character classes of the token patterns in grammar/tokens.ts, as bits of a table over ASCII.
+const ALNUM = 1; // [0-9A-Za-z]
+const WORD = 2; // [0-9A-Za-z_]
+const NUMBER = 4; // [0-9A-Za-z_.%]: the body of a NumberLike
+const PREFIX = 8; // [0-9A-Za-z_.]: a NumberLike after its `/`
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[0-9A-Za-z]/.test(ch)) CLASS[c] |= ALNUM;
+  if (/\w/.test(ch)) CLASS[c] |= WORD;
+  if (/[\w.%]/.test(ch)) CLASS[c] |= NUMBER;
+  if (/[\w.]/.test(ch)) CLASS[c] |= PREFIX;
+}
+/** Whether code unit `c` (NaN past the end) is in a class: non-ASCII is in none. */
+const is = (c: number, cls: number): boolean => c < 128 && (CLASS[c] & cls) !== 0;
+
+/**
+ * Split a file into tokens of grammar/tokens.ts: a hand-written scanner that gives exactly what a Chevrotain
+ * lexer over those patterns would (first pattern in order wins; a keyword gives way to a longer identifier;
+ * a run of characters no pattern matches is one error). It is a fifth faster than Chevrotain's lexer, and
+ * starts ~10 ms sooner (no lexer tables to build). Tokens are Chevrotain's offset-only ones: image, start, type.
+ */
 export function lex(src: SourceText, diagnostics: Diagnostic[]): LexResult {
-  const result = getLexer().tokenize(src.text);
+  const text = src.text;
+  const n = text.length;
+  const tokens: IToken[] = [];
+  const commentTokens: IToken[] = [];
+  const token = (k: Kind, image: string, start: number): IToken => ({ image, startOffset: start, tokenTypeIdx: k.idx, tokenType: k.type });
 
-  for (const e of result.errors) {
-    const text = src.text.slice(e.offset, e.offset + e.length);
-    diagnostics.push(diag(syntaxCodes.unexpectedCharacter, src.span(e.offset, e.offset + e.length), { text: printable(text) }));
-  }
-
-  for (const t of result.tokens) {
-    if (t.tokenType === T.Identifier && t.image.length > MAX_IDENTIFIER_LENGTH) {
-      const span = src.span(t.startOffset, t.startOffset + t.image.length);
-      diagnostics.push(diag(syntaxCodes.identifierTooLong, span, { length: t.image.length, max: MAX_IDENTIFIER_LENGTH }));
-    } else if (t.tokenType === T.UnterminatedString) {
-      diagnostics.push(diag(syntaxCodes.unterminatedString, src.span(t.startOffset, t.startOffset + t.image.length), {}));
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const start = i;
+    let k: Kind;
+    /** The text of a word, once cut for the keyword lookup. */
+    let word: string | undefined;
+    if (c === 32 || c === 9 || c === 12 || c === 11) {
+      do i++; while (isBlank(text.charCodeAt(i)));
+      continue;
+    } else if (c === 10) {
+      k = K.LF;
+    } else if (c === 13) {
+      k = text.charCodeAt(i + 1) === 10 ? K.CRLF : K.CR;
+    } else if (is(c, ALNUM)) {
+      i = scanMac(text, start);
+      if (i > start) {
+        k = K.Mac;
+      } else if (c <= 57) {
+        k = K.Number;
+        i = skip(text, start + 1, NUMBER);
+        if (text.charCodeAt(i) === 47) i = skip(text, i + 1, PREFIX);
+      } else {
+        i = scanPort(text, start);
+        if (i > start) {
+          k = K.Port;
+        } else {
+          i = skip(text, start + 1, WORD);
+          word = text.substring(start, i);
+          k = KEYWORDS.get(word) ?? K.Identifier;
+        }
+      }
+    } else if (c === 95) {
+      k = K.Identifier;
+      i = skip(text, i + 1, WORD);
+    } else if (c === 34) {
+      ({ k, end: i } = scanString(text, start));
+    } else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
+      ({ k, end: i } = scanComment(text, start));
+      commentTokens.push(token(k, text.substring(start, i), start));
+      continue;
+    } else {
+      const op = operator(c, text.charCodeAt(i + 1));
+      if (op === undefined) {
+        do i++; while (i < n && !canStartToken(text, i));
+        diagnostics.push(diag(syntaxCodes.unexpectedCharacter, src.span(start, i), { text: printable(text.slice(start, i)) }));
+        continue;
+      }
+      k = op;
+    }
+    if (k.image !== '') i = start + k.image.length;
+    tokens.push(token(k, k.image || (word ?? text.substring(start, i)), start));
+    if (k === K.Identifier && i - start > MAX_IDENTIFIER_LENGTH) {
+      diagnostics.push(diag(syntaxCodes.identifierTooLong, src.span(start, i), { length: i - start, max: MAX_IDENTIFIER_LENGTH }));
+    } else if (k === K.UnterminatedString) {
+      diagnostics.push(diag(syntaxCodes.unterminatedString, src.span(start, i), {}));
     }
   }
 
-  const commentTokens = result.groups.comments ?? [];
   const comments: Comment[] = commentTokens.map((t) => {
     const span = src.span(t.startOffset, t.startOffset + t.image.length);
     if (t.tokenType === T.UnterminatedBlockComment) {
@@ -51,7 +146,89 @@ export function lex(src: SourceText, diagnostics: Diagnostic[]): LexResult {
     return { type: 'Comment', span, style: COMMENT_STYLE.get(t.tokenType)!, text: t.image };
   });
 
-  return { tokens: result.tokens, comments, docs: collectDocs(commentTokens, result.tokens) };
+  return { tokens, comments, docs: collectDocs(commentTokens, tokens) };
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11;
+}
+
+/** The end of the run of `cls` characters from `i`. */
+function skip(text: string, i: number, cls: number): number {
+  while (is(text.charCodeAt(i), cls)) i++;
+  return i;
+}
+
+/** MacLike `[0-9A-Za-z]{1,4}:[0-9A-Za-z]*(?::[0-9A-Za-z]*)+`: its end, or `start` when it does not match. */
+function scanMac(text: string, start: number): number {
+  let i = skip(text, start, ALNUM);
+  if (i - start > 4 || text.charCodeAt(i) !== 58) return start;
+  let groups = 0;
+  for (; text.charCodeAt(i) === 58; groups++) i = skip(text, i + 1, ALNUM);
+  return groups >= 2 ? i : start;
+}
+
+/** PortLike `[A-Za-z][A-Za-z0-9]{0,7}\/(?![/*])[0-9A-Za-z_]*(?:-[0-9A-Za-z_]*)?` from a letter: its end, or `start`. */
+function scanPort(text: string, start: number): number {
+  const slash = skip(text, start, ALNUM);
+  const next = text.charCodeAt(slash + 1);
+  if (slash - start > 8 || text.charCodeAt(slash) !== 47 || next === 47 || next === 42) return start;
+  const i = skip(text, slash + 1, WORD);
+  return text.charCodeAt(i) === 45 ? skip(text, i + 1, WORD) : i;
+}
+
+/** A string from its `"`: closed, or unterminated at a line end (keeping a trailing `\\`) or the end of the file. */
+function scanString(text: string, start: number): { k: Kind; end: number } {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) return { k: K.String, end: i + 1 };
+    if (c === 10 || c === 13) return { k: K.UnterminatedString, end: i };
+    if (c === 92) {
+      const next = text.charCodeAt(i + 1);
+      if (i + 1 === text.length || next === 10 || next === 13) return { k: K.UnterminatedString, end: i + 1 };
+      i++;
+    }
+  }
+  return { k: K.UnterminatedString, end: text.length };
+}
+
+/** A comment from its `//` or `/*`. */
+function scanComment(text: string, start: number): { k: Kind; end: number } {
+  if (text.charCodeAt(start + 1) === 42) {
+    const close = text.indexOf('*/', start + 2);
+    return close < 0 ? { k: K.UnterminatedBlockComment, end: text.length } : { k: K.BlockComment, end: close + 2 };
+  }
+  let end = start + 2;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  const doc = text.charCodeAt(start + 2) === 47 && text.charCodeAt(start + 3) !== 47;
+  return { k: doc ? K.DocComment : K.LineComment, end };
+}
+
+/** The operator or punctuation starting with `c` then `next` (longest first), if any. */
+function operator(c: number, next: number): Kind | undefined {
+  switch (c) {
+    case 45: return next === 62 ? K.Arrow : next === 45 ? K.DashDash : undefined; // -> --
+    case 61: return next === 61 ? K.EqEq : K.Equals; // == =
+    case 33: return next === 61 ? K.NotEq : undefined; // !=
+    case 60: return next === 61 ? K.LtEq : K.Lt; // <= <
+    case 62: return next === 61 ? K.GtEq : K.Gt; // >= >
+    case 123: return K.LCurly;
+    case 125: return K.RCurly;
+    case 59: return K.Semicolon;
+    case 44: return K.Comma;
+    case 58: return K.Colon;
+    case 46: return K.Dot;
+    default: return undefined;
+  }
+}
+
+/** Whether some token (or skipped blank) matches at `i`: where a run of unexpected characters ends. */
+function canStartToken(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (isBlank(c) || c === 10 || c === 13 || c === 34 || c === 95 || is(c, ALNUM)) return true;
+  const next = text.charCodeAt(i + 1);
+  if (c === 47) return next === 47 || next === 42;
+  return operator(c, next) !== undefined;
 }
 
 /**
