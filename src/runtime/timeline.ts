@@ -35,11 +35,15 @@ export class Timeline {
   }
 }
 
-/** `  0.012345 s  phone        TCP SYN …   (steps 10–14)` */
+/** `  0.012345 s  phone        TCP SYN …   (steps 10–14)`; a line break in a name is shown as `\n`, keeping one event a line. */
 export function formatEvent(e: SimEvent): string {
   const time = `${e.t.toFixed(6)} s`.padStart(13);
   const step = e.step ? `   (step${/[–,-]/.test(e.step) ? 's' : ''} ${e.step})` : '';
-  return `${time}  ${e.at.padEnd(12)} ${e.text}${step}`;
+  return `${time}  ${oneLine(e.at).padEnd(12)} ${oneLine(e.text)}${step}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16)}`));
 }
 
 /** One JSON object per line; keys in a fixed order so that equal runs give equal bytes. */

@@ -7,7 +7,7 @@ import type { RoutingResult } from '../../control/index.js';
 import type { Network } from '../../model/types.js';
 import type { Program } from '../../resolve/program.js';
 import { packageRoot } from '../../resolve/package-root.js';
-import { generateSim, type LineOf } from './generate.js';
+import { generateSim, RUNTIME_TYPES, RUNTIME_VALUES, type LineOf } from './generate.js';
 import { simSpec } from './spec.js';
 
 /** Above this size prettier takes longer than the generation itself; the text is already one statement a line. */
@@ -53,7 +53,7 @@ export async function writeSimProject(source: SimSource, dir: string): Promise<s
     ['tsconfig.json', `${JSON.stringify({ compilerOptions: options, files: ['sim.ts'] }, null, 2)}\n`],
     // The build compiles sim.ts alone: the runtime is already JavaScript, declared here as a module.
     ['tsconfig.build.json', `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: false, outDir: 'build', paths: {} }, files: ['sim.ts', 'runtime.d.ts'] }, null, 2)}\n`],
-    ['runtime.d.ts', "// For the build only: the runtime's types were checked by `tsc --noEmit -p .`.\ndeclare module 'topo/runtime';\n"],
+    ['runtime.d.ts', runtimeShim()],
   ];
   const written: string[] = [];
   for (const [name, text] of files) {
@@ -66,6 +66,14 @@ export async function writeSimProject(source: SimSource, dir: string): Promise<s
     symlinkSync(relative(join(dir, 'node_modules'), root) || '.', link, 'dir');
   }
   return written;
+}
+
+/** For the build only (the types were checked by `tsc --noEmit -p .` against the runtime's sources). */
+function runtimeShim(): string {
+  const values = RUNTIME_VALUES.map((v) => `  export const ${v}: any;`);
+  // Simulation is used as a value and a type.
+  const types = [...RUNTIME_TYPES, 'Simulation'].map((t) => `  export type ${t} = any;`);
+  return `declare module 'topo/runtime' {\n${[...values, ...types].join('\n')}\n}\n`;
 }
 
 function isLink(path: string): boolean {
