@@ -1,7 +1,7 @@
 // The network in time: a frame leaves a socket, every node it reaches forwards it with the data plane's
 // `forward` (routing, NAT, tunnels — exactly what `topo hops` does), and the wires add delay, queueing and
 // loss. ARP runs before a node's first frame to each next hop.
-import { forward, NatState, type Arrival, type Dataplane, type Send } from '../dataplane/index.js';
+import { forward, NatState, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
 import { ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
 import { frameBytes, Links } from './links.js';
 import { flagNames, type Body, type Frame } from './message.js';
@@ -9,7 +9,7 @@ import type { Random } from './random.js';
 import type { Scheduler } from './scheduler.js';
 import type { NodeId, SimSpec } from './spec.js';
 import type { Timeline } from './timeline.js';
-import type { Packet } from '../dataplane/packet.js';
+import type { Ipv4, Packet, Ports } from '../dataplane/packet.js';
 
 /** One frame on one wire, as a capture would see it. */
 export interface WireRecord {
@@ -34,6 +34,14 @@ export class Fabric {
   /** Packet-hops: how many times a node forwarded a frame. */
   hops = 0;
   private readonly arp: ArpCache[] = [];
+  /**
+   * A flow cache, as Open vSwitch keeps one: what `forward` decided for a packet a socket sent (by node,
+   * addresses, ports and size), and what the next node decides for each packet a decision sent on. A decision
+   * stays right for the run — a NAT mapping, once made, never changes — except a drop (a reply may find the
+   * mapping it lacked once the request has passed), so drops are always decided afresh.
+   */
+  private readonly first = new Map<string, Outcome>();
+  private readonly then = new WeakMap<Send, Outcome>();
   deliver: Deliver = () => {};
 
   constructor(
@@ -56,12 +64,20 @@ export class Fabric {
   /** A socket on `node` sends a packet. */
   originate(node: NodeId, frame: Frame): void {
     if (this.rng.chance(this.loss)) frame.doomed = true;
-    this.at(node, { via: 'origin' }, frame);
+    this.at(node, { via: 'origin' }, frame, null);
   }
 
-  private at(node: NodeId, arrival: Arrival, frame: Frame): void {
+  private at(node: NodeId, arrival: Arrival, frame: Frame, from: Send | null): void {
     this.hops++;
-    const out = forward(this.dp, this.nat, node, arrival, frame.packet);
+    const key = from === null ? originKey(node, frame.packet) : null;
+    let out = from === null ? this.first.get(key!) : this.then.get(from);
+    if (!out) {
+      out = forward(this.dp, this.nat, node, arrival, frame.packet);
+      if (out.kind !== 'drop') {
+        if (from === null) this.first.set(key!, out);
+        else this.then.set(from, out);
+      }
+    }
     if (out.kind === 'delivered') {
       const delivered = { packet: out.packet, body: frame.body };
       // A packet to the node itself (a service calling one beside it) is delivered after this event.
@@ -77,7 +93,7 @@ export class Fabric {
   }
 
   private send(node: NodeId, out: Send, frame: Frame): void {
-    const arrive = frame.doomed ? null : () => this.at(out.to, out.arrival, frame);
+    const arrive = frame.doomed ? null : () => this.at(out.to, out.arrival, frame, out);
     const departs = this.links.transmit(out.segment, node, out.medium, frameBytes(frame.packet), arrive);
     if (departs === null) {
       this.timeline.add('loss', this.name(node), `lost on the wire to ${this.name(out.to)}: ${describe(frame)}`, '45–47');
@@ -110,6 +126,12 @@ export class Fabric {
     this.links.transmit(out.segment, node, 'wire', ARP_BYTES, answer);
     this.sched.after(ARP_RETRY, () => this.ask(node, out, cache, key));
   }
+}
+
+/** A packet as a socket sends it: IPv4 and the transport ports, whose fields and size decide its path. */
+function originKey(node: NodeId, p: Packet): string {
+  const [ip, ports] = p.headers as [Ipv4, Ports];
+  return `${node}|${ip.src}|${ip.dst}|${ports.proto}|${ports.src}|${ports.dst}|${p.payload}`;
 }
 
 export function describe(frame: Frame): string {

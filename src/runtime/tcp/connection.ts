@@ -55,6 +55,7 @@ export class TcpConnection implements Channel {
   // Timers.
   private readonly rtoTimer = new RetransmissionTimer();
   private timer: Timer | null = null;
+  private deadline: number | null = null;
   private retries = 0;
   private rttProbe: { end: number; sent: number } | null = null;
   private announcedEnd = false;
@@ -259,21 +260,34 @@ export class TcpConnection implements Channel {
     });
   }
 
-  /** Start the retransmission timer if it is not running (or restart it). */
+  /**
+   * Start the retransmission timer if it is not running (or restart it). Restarting only moves a deadline:
+   * the scheduled event, when it fires early, schedules itself again for the deadline — every ACK restarts
+   * the timer, and rescheduling each time would fill the event queue with cancelled events.
+   */
   private arm(restart = false): void {
-    if (this.timer && !restart) return;
-    this.disarm();
-    this.timer = this.host.sched.after(this.rtoTimer.rto, () => this.expire());
+    if (this.deadline !== null && !restart) return;
+    this.deadline = this.host.sched.now + this.rtoTimer.rto;
+    if (this.timer === null || this.timer.time > this.deadline) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) this.timer.cancelled = true;
+    this.timer = this.host.sched.at(this.deadline!, () => {
+      this.timer = null;
+      if (this.deadline === null) return;
+      if (this.host.sched.now < this.deadline) return this.schedule();
+      this.deadline = null;
+      this.expire();
+    });
   }
 
   private disarm(): void {
-    if (this.timer) this.timer.cancelled = true;
-    this.timer = null;
+    this.deadline = null;
   }
 
   /** RFC 6298 §5.4–5.6: retransmit the earliest unacknowledged segment, back off, restart the timer. */
   private expire(): void {
-    this.timer = null;
     if (++this.retries > MAX_RETRIES) {
       this.host.log(`TCP gives up ${this.label} after ${MAX_RETRIES} retransmissions`);
       return this.abort('timeout');
@@ -296,6 +310,7 @@ export class TcpConnection implements Channel {
     if (this.state === 'CLOSED') return;
     this.state = 'CLOSED';
     this.disarm();
+    if (this.timer) this.timer.cancelled = true;
     this.host.release();
     this.handlers.closed?.(reason);
   }
