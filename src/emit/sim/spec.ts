@@ -2,8 +2,8 @@
 // the bearers to attach and the flows with their destinations (resolved as `topo hops` resolves them).
 import type { RoutingResult } from '../../control/index.js';
 import { isDrop } from '../../dataplane/index.js';
-import type { Network } from '../../model/types.js';
-import { valuesOf, type Node, type NodeId, type Program, type Props } from '../../resolve/program.js';
+import type { GtpTunnel, Network } from '../../model/types.js';
+import { valuesOf, type Link, type Node, type NodeId, type Program, type Props } from '../../resolve/program.js';
 import type { BearerSpec, DnsForward, FlowSpec, Origin, Peer, ProcessSpec, SimSpec, Upstream, WireSpec } from '../../runtime/spec.js';
 import { formatIp } from '../../model/ipv4.js';
 import { flowTarget } from '../../trace/destination.js';
@@ -70,9 +70,11 @@ const quantity = (props: Props, key: string) => valuesOf(props, key, 'quantity')
 
 /** A link's segment takes its timing; a switched segment the slowest of the links that join it. */
 function wires(program: Program, net: Network): WireSpec[] {
+  const linksAt = new Map<NodeId, Link[]>();
+  for (const l of program.links) for (const e of new Set(l.ends.map((x) => x.node))) (linksAt.get(e) ?? linksAt.set(e, []).get(e)!).push(l);
   const out: WireSpec[] = [];
   for (const seg of net.segments) {
-    const links = seg.type === 'link' && seg.link !== null ? [program.links[seg.link]] : seg.type === 'switched' ? program.links.filter((l) => l.ends.some((e) => seg.switches.includes(e.node))) : [];
+    const links = seg.type === 'link' && seg.link !== null ? [program.links[seg.link]] : seg.type === 'switched' ? [...new Set(seg.switches.flatMap((sw) => linksAt.get(sw) ?? []))] : [];
     if (links.length === 0) continue;
     out.push({
       segment: seg.id,
@@ -132,14 +134,16 @@ function processSpec(program: Program, n: Node, peerOf: PeerOf, addressOf: (node
 }
 
 function bearers(program: Program, net: Network): BearerSpec[] {
-  const peerWith = (node: NodeId, behaviour: string): NodeId | null => {
-    for (const c of program.controls) {
-      const [a, b] = c.ends.map((e) => e.node);
-      if (a === node && program.nodes[b].behaviours.has(behaviour as never)) return b;
-      if (b === node && program.nodes[a].behaviours.has(behaviour as never)) return a;
-    }
-    return null;
-  };
+  const adjacent = new Map<NodeId, NodeId[]>();
+  for (const c of program.controls) {
+    const [a, b] = c.ends.map((e) => e.node);
+    (adjacent.get(a) ?? adjacent.set(a, []).get(a)!).push(b);
+    (adjacent.get(b) ?? adjacent.set(b, []).get(b)!).push(a);
+  }
+  const peerWith = (node: NodeId, behaviour: 'mobility_manager' | 'subscriber_store'): NodeId | null =>
+    adjacent.get(node)?.find((n) => program.nodes[n].behaviours.has(behaviour)) ?? null;
+  const legsOf = new Map<NodeId, GtpTunnel[]>();
+  for (const t of net.tunnels) if (t.type === 'gtpu') (legsOf.get(t.ue) ?? legsOf.set(t.ue, []).get(t.ue)!).push(t);
   return program.bearers.flatMap((b): BearerSpec[] => {
     if (b.via.length === 0) return [];
     const ue = b.ue.node;
@@ -154,7 +158,7 @@ function bearers(program: Program, net: Network): BearerSpec[] {
       mme,
       hss: mme === null ? null : peerWith(mme, 'subscriber_store'),
       address,
-      legs: net.tunnels.flatMap((t) => (t.type === 'gtpu' && t.ue === ue ? [t] : [])),
+      legs: legsOf.get(ue) ?? [],
     }];
   });
 }
