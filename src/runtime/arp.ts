@@ -2,12 +2,14 @@
 // "who-has", the owner answers "is-at", and frames wait meanwhile. The answer itself comes from the data
 // plane (`forward` already found the next hop's MAC); what ARP adds here is the time and the exchange.
 
-/** How long a node waits for an answer before asking again (Linux retransmits ARP after 1 s). */
+/** How long a node waits for an answer before asking again, and how often it asks (Linux: 1 s, 3 probes). */
 export const ARP_RETRY = 1;
+export const ARP_ATTEMPTS = 3;
 const ARP_BYTES = 42;
 
 export interface ArpWaiter {
   flush: Array<() => void>;
+  asked: number;
 }
 
 export class ArpCache {
@@ -26,8 +28,17 @@ export class ArpCache {
       w.flush.push(send);
       return false;
     }
-    this.waiting.set(key, { flush: [send] });
+    this.waiting.set(key, { flush: [send], asked: 0 });
     return true;
+  }
+
+  /** Counts a request; false when every attempt is spent: the waiting frames are dropped, the next one asks anew. */
+  ask(key: number): boolean {
+    const w = this.waiting.get(key);
+    if (!w) return false;
+    if (w.asked++ < ARP_ATTEMPTS) return true;
+    this.waiting.delete(key);
+    return false;
   }
 
   resolved(key: number): void {
@@ -38,9 +49,6 @@ export class ArpCache {
     for (const send of w?.flush ?? []) send();
   }
 
-  pending(key: number): boolean {
-    return this.waiting.has(key);
-  }
 }
 
 export { ARP_BYTES };

@@ -2,7 +2,7 @@
 // `forward` (routing, NAT, tunnels — exactly what `topo hops` does), and the wires add delay, queueing and
 // loss. ARP runs before a node's first frame to each next hop.
 import { forward, NatState, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
-import { ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
+import { ARP_ATTEMPTS, ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
 import { frameBytes, Links } from './links.js';
 import { flagNames, type Body, type Frame } from './message.js';
 import type { Random } from './random.js';
@@ -95,13 +95,14 @@ export class Fabric {
   private send(node: NodeId, out: Send, frame: Frame): void {
     const arrive = frame.doomed ? null : () => this.at(out.to, out.arrival, frame, out);
     const departs = this.links.transmit(out.segment, node, out.medium, frameBytes(frame.packet), arrive);
-    if (departs === null) {
-      this.timeline.add('loss', this.name(node), `lost on the wire to ${this.name(out.to)}: ${describe(frame)}`, '45–47');
-      return;
-    }
+    if (departs === null) return this.lost(node, out.to, describe(frame));
     if (this.taps.length === 0) return;
     const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: frame.packet, body: frame.body };
     for (const tap of this.taps) tap(record);
+  }
+
+  private lost(from: NodeId, to: NodeId, what: string): void {
+    this.timeline.add('loss', this.name(from), `lost on the wire to ${this.name(to)}: ${what}`, '45–47');
   }
 
   /** Sends now when the next hop's MAC is cached; else asks with ARP (again every second) and sends on the answer. */
@@ -114,16 +115,20 @@ export class Fabric {
   }
 
   private ask(node: NodeId, out: Send, cache: ArpCache, key: number): void {
-    if (out.arrival.via !== 'iface' || !cache.pending(key)) return;
+    if (out.arrival.via !== 'iface' || cache.has(key)) return;
     const net = this.spec.network;
     const peer = net.interfaces[out.arrival.iface];
+    if (!cache.ask(key)) {
+      this.timeline.add('drop', this.name(node), `dropped: arp-failure — no answer to ARP for ${peer.address} after ${ARP_ATTEMPTS} requests`);
+      return;
+    }
     const mine = net.nodes[node].interfaces.map((i) => net.interfaces[i]).find((i) => i.segment === out.segment);
     this.timeline.add('arp', this.name(node), `ARP who-has ${peer.address} tell ${mine?.address ?? '?'}`, '32');
     const answer = () => {
       this.timeline.add('arp', this.name(out.to), `ARP ${peer.address} is-at ${peer.mac}`, '32');
-      this.links.transmit(out.segment, out.to, 'wire', ARP_BYTES, () => cache.resolved(key));
+      if (this.links.transmit(out.segment, out.to, 'wire', ARP_BYTES, () => cache.resolved(key)) === null) this.lost(out.to, node, 'ARP reply');
     };
-    this.links.transmit(out.segment, node, 'wire', ARP_BYTES, answer);
+    if (this.links.transmit(out.segment, node, 'wire', ARP_BYTES, answer) === null) this.lost(node, out.to, 'ARP request');
     this.sched.after(ARP_RETRY, () => this.ask(node, out, cache, key));
   }
 }
