@@ -24,6 +24,12 @@ export interface WireRecord {
 }
 export type WireTap = (r: WireRecord) => void;
 
+/** A forwarding decision, and the one the next node made for the packet it sent (a flow-cache entry). */
+interface Decision {
+  out: Outcome;
+  next: Decision | undefined;
+}
+
 /** Where delivered packets go: the node's IP stack. */
 export type Deliver = (node: NodeId, frame: Frame) => void;
 
@@ -40,8 +46,7 @@ export class Fabric {
    * stays right for the run — a NAT mapping, once made, never changes — except a drop (a reply may find the
    * mapping it lacked once the request has passed), so drops are always decided afresh.
    */
-  private readonly first = new Map<string, Outcome>();
-  private readonly then = new WeakMap<Send, Outcome>();
+  private readonly first = new Map<string, Decision>();
   deliver: Deliver = () => {};
 
   constructor(
@@ -67,17 +72,19 @@ export class Fabric {
     this.at(node, { via: 'origin' }, frame, null);
   }
 
-  private at(node: NodeId, arrival: Arrival, frame: Frame, from: Send | null): void {
+  private at(node: NodeId, arrival: Arrival, frame: Frame, from: Decision | null): void {
     this.hops++;
     const key = from === null ? originKey(node, frame.packet) : null;
-    let out = from === null ? this.first.get(key!) : this.then.get(from);
-    if (!out) {
-      out = forward(this.dp, this.nat, node, arrival, frame.packet);
-      if (out.kind !== 'drop') {
-        if (from === null) this.first.set(key!, out);
-        else this.then.set(from, out);
+    let decision = from === null ? this.first.get(key!) : from.next;
+    if (!decision) {
+      const made: Decision = { out: forward(this.dp, this.nat, node, arrival, frame.packet), next: undefined };
+      if (made.out.kind !== 'drop') {
+        if (from === null) this.first.set(key!, made);
+        else from.next = made;
       }
+      decision = made;
     }
+    const out = decision.out;
     if (out.kind === 'delivered') {
       const delivered = { packet: out.packet, body: frame.body };
       // A packet to the node itself (a service calling one beside it) is delivered after this event.
@@ -87,13 +94,14 @@ export class Fabric {
       this.timeline.add('drop', this.name(node), `dropped: ${out.drop} — ${out.detail}`);
     } else {
       const next: Frame = { packet: out.packet, body: frame.body, doomed: frame.doomed };
-      if (out.medium === 'wire') this.afterArp(node, out, () => this.send(node, out, next));
-      else this.send(node, out, next);
+      const d = decision;
+      if (out.medium === 'wire') this.afterArp(node, out, () => this.send(node, d, out, next));
+      else this.send(node, d, out, next);
     }
   }
 
-  private send(node: NodeId, out: Send, frame: Frame): void {
-    const arrive = frame.doomed ? null : () => this.at(out.to, out.arrival, frame, out);
+  private send(node: NodeId, decision: Decision, out: Send, frame: Frame): void {
+    const arrive = frame.doomed ? null : () => this.at(out.to, out.arrival, frame, decision);
     const departs = this.links.transmit(out.segment, node, out.medium, frameBytes(frame.packet), arrive);
     if (departs === null) return this.lost(node, out.to, describe(frame));
     if (this.taps.length === 0) return;
