@@ -5,9 +5,10 @@
 /** How long a node waits for an answer before asking again, and how often it asks (Linux: 1 s, 3 probes). */
 export const ARP_RETRY = 1;
 export const ARP_ATTEMPTS = 3;
-const ARP_BYTES = 42;
+/** An ARP request or reply on Ethernet: 14 + 28 bytes. */
+export const ARP_BYTES = 42;
 
-export interface ArpWaiter {
+interface ArpWaiter {
   flush: Array<() => void>;
   asked: number;
 }
@@ -51,4 +52,3 @@ export class ArpCache {
 
 }
 
-export { ARP_BYTES };
