@@ -2,9 +2,8 @@ import type { IToken } from './chevrotain.js';
 import type * as A from '../src/ast/types.js';
 import { diag, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
-import type { Span, SourceText } from '../src/diagnostics/span.js';
+import { OffsetSpan, type SourceText, type Span } from '../src/diagnostics/span.js';
 import { LiteralDecoder } from './literals.js';
-import { SpanMaker } from './spans.js';
 import { describeToken } from './messages.js';
 import * as T from './tokens.js';
 
@@ -36,16 +35,14 @@ export interface DeclParts {
  */
 export class AstBuilder {
   private readonly literals: LiteralDecoder;
-  private readonly src: SpanMaker;
   readonly imports: A.Import[] = [];
 
   constructor(
-    src: SourceText,
+    private readonly src: SourceText,
     private readonly docs: Map<number, string>,
     private readonly diagnostics: Diagnostic[],
   ) {
-    this.src = new SpanMaker(src);
-    this.literals = new LiteralDecoder(this.src, diagnostics);
+    this.literals = new LiteralDecoder(src, diagnostics);
   }
 
   /** The items of a block or file; imports are valid only at the top of the file. Null marks a skipped statement. */
@@ -57,7 +54,7 @@ export class AstBuilder {
         seenOther = true;
       } else if (r.type === 'Import') {
         if (topLevel && !seenOther) this.imports.push(r);
-        else this.diagnostics.push(diag(syntaxCodes.misplacedImport, this.src.span(r.span.start, r.span.start + 6), {}));
+        else this.diagnostics.push(diag(syntaxCodes.misplacedImport, this.span(r.span.start, r.span.start + 6), {}));
       } else {
         seenOther = true;
         items.push(r);
@@ -84,7 +81,7 @@ export class AstBuilder {
   connection(kw: IToken, ends: A.Ref[], block: Block | undefined): A.Connection {
     const end = block ? endOf(block.close) : ends[ends.length - 1].span.end;
     const conn: A.Connection = {
-      type: 'Connection', span: this.src.span(kw.startOffset, end), keyword: kw.tokenType === T.Link ? 'link' : 'control', ends,
+      type: 'Connection', span: this.span(kw.startOffset, end), keyword: kw.tokenType === T.Link ? 'link' : 'control', ends,
     };
     if (block) conn.body = block.items;
     return conn;
@@ -92,7 +89,7 @@ export class AstBuilder {
 
   bearer(kw: IToken, ue: A.Ref, via: A.Ref[], block: Block | undefined): A.Bearer {
     const end = block ? endOf(block.close) : via[via.length - 1].span.end;
-    const bearer: A.Bearer = { type: 'Bearer', span: this.src.span(kw.startOffset, end), ue, via };
+    const bearer: A.Bearer = { type: 'Bearer', span: this.span(kw.startOffset, end), ue, via };
     if (block) bearer.body = block.items;
     return bearer;
   }
@@ -105,7 +102,7 @@ export class AstBuilder {
     const names = field.map((t) => this.name(t));
     const fieldSpan = this.pathSpan(names);
     const check: A.Check = {
-      type: 'Check', span: this.src.span(fieldSpan.start, value ? value.span.end : endOf(op)),
+      type: 'Check', span: this.span(fieldSpan.start, value ? value.span.end : endOf(op)),
       field: names, fieldSpan, op: op.image as A.Check['op'], opSpan: this.tokenSpan(op),
     };
     if (value) check.value = value;
@@ -115,7 +112,7 @@ export class AstBuilder {
   property(path: IToken[], values: A.Term[]): A.Property {
     const key = path.map((t) => this.name(t));
     const keySpan = this.pathSpan(key);
-    return { type: 'Property', span: this.src.span(keySpan.start, values[values.length - 1].span.end), key, keySpan, values };
+    return { type: 'Property', span: this.span(keySpan.start, values[values.length - 1].span.end), key, keySpan, values };
   }
 
   decl(path: IToken[], p: DeclParts): A.Decl {
@@ -136,7 +133,7 @@ export class AstBuilder {
   flag(path: IToken[], next: IToken): A.Flag | null {
     if (path.length > 1) {
       const after = `\`${path.map((w) => w.image).join('.')}\``;
-      this.diagnostics.push(diag(syntaxCodes.syntaxError, this.src.span(next.startOffset, next.startOffset),
+      this.diagnostics.push(diag(syntaxCodes.syntaxError, this.span(next.startOffset, next.startOffset),
         { expected: '`:`', after, found: describeToken(next) }, { help: 'a dotted key needs a value: `KEY: VALUE`' }));
       return null;
     }
@@ -151,7 +148,7 @@ export class AstBuilder {
 
   term(atoms: A.Atom[], arrow: A.Atom[] | undefined): A.Term {
     const last = (arrow ?? atoms)[(arrow ?? atoms).length - 1];
-    const span = last === atoms[0] ? last.span : this.src.span(atoms[0].span.start, last.span.end);
+    const span = last === atoms[0] ? last.span : this.span(atoms[0].span.start, last.span.end);
     const term: A.Term = { type: 'Term', span, atoms };
     if (arrow) term.arrow = arrow;
     return term;
@@ -198,15 +195,19 @@ export class AstBuilder {
 
   /** The span of dotted names; a single name (the common case) shares its span object (spans are never mutated). */
   private pathSpan(names: A.Name[]): Span {
-    return names.length === 1 ? names[0].span : this.src.span(names[0].span.start, names[names.length - 1].span.end);
+    return names.length === 1 ? names[0].span : this.span(names[0].span.start, names[names.length - 1].span.end);
+  }
+
+  private span(start: number, end: number): OffsetSpan {
+    return new OffsetSpan(this.src, start, end);
   }
 
   private tokenSpan(t: IToken): Span {
-    return this.src.span(t.startOffset, endOf(t));
+    return this.span(t.startOffset, endOf(t));
   }
 
   private between(first: IToken, last: IToken): Span {
-    return this.src.span(first.startOffset, Math.max(first.startOffset, endOf(last)));
+    return this.span(first.startOffset, Math.max(first.startOffset, endOf(last)));
   }
 }
 

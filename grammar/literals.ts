@@ -1,7 +1,7 @@
 import type { Atom, Invalid, Unit } from '../src/ast/types.js';
 import { diag, type CodeDef, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { literalCodes } from '../src/diagnostics/codes/literal.js';
-import type { SpanMaker } from './spans.js';
+import { OffsetSpan, type SourceText } from '../src/diagnostics/span.js';
 
 /**
  * Decoding and validation of literal tokens. The lexer accepts literal-looking text loosely; here each kind is
@@ -9,7 +9,7 @@ import type { SpanMaker } from './spans.js';
  * (the octet, the prefix length, the unit), not the whole token.
  */
 export class LiteralDecoder {
-  constructor(private readonly spans: SpanMaker, private readonly diagnostics: Diagnostic[]) {}
+  constructor(private readonly src: SourceText, private readonly diagnostics: Diagnostic[]) {}
 
   /** A token starting with a digit: a number, a quantity, hex, an IPv4 address or prefix. */
   numberLike(raw: string, start: number): Atom {
@@ -179,8 +179,8 @@ export class LiteralDecoder {
     return valid ? { type: 'String', span, value: text } : { type: 'Invalid', span, raw };
   }
 
-  private span(start: number, length: number) {
-    return this.spans.span(start, start + length);
+  private span(start: number, length: number): OffsetSpan {
+    return new OffsetSpan(this.src, start, start + length);
   }
 
   private report<A>(code: CodeDef<A>, start: number, length: number, args: A): void {

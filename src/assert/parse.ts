@@ -4,7 +4,7 @@
 import type { Atom, Check } from '../ast/types.js';
 import { assertCodes } from '../diagnostics/codes/assert.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Span } from '../diagnostics/span.js';
+import { spanAtEnd, type Span } from '../diagnostics/span.js';
 import { formatIp } from '../model/ipv4.js';
 import type { AssertStmt, Flow, Program } from '../resolve/program.js';
 import { lookup, visibleNames } from '../resolve/scopes.js';
@@ -241,7 +241,7 @@ class Parser {
     const w = this.words[this.i];
     if (w) return this.unexpectedAt(w, expected);
     const last = this.words[this.words.length - 1] ?? this.stmt.ast;
-    const span = { ...last.span, start: last.span.end, col: last.span.endCol, line: last.span.endLine };
+    const span = spanAtEnd(last.span);
     return new Malformed(diag(assertCodes.unknownForm, span, { found: 'the end of the assertion', expected }));
   }
 

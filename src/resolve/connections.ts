@@ -1,6 +1,7 @@
 import type { Bearer as BearerAst, Connection, FlowDecl, Item, Property, Ref } from '../ast/types.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
+import { spanFromTo } from '../diagnostics/span.js';
 import { FLOW_PROPS, LINK_END_PROPS, LINK_PROPS, NO_PROPS } from './behaviours.js';
 import type { Resolver } from './context.js';
 import type { Pending } from './declare.js';
@@ -52,7 +53,7 @@ function linkProps(r: Resolver, link: Link, items: PropItem[], scope: number): v
     const found = lookup(r.program, path, scope);
     const index = found.ok ? link.ends.findIndex((e) => e.node === found.node) : -1;
     if (index < 0) {
-      const span = { ...path[0].span, end: path[path.length - 1].span.end, endLine: path[path.length - 1].span.endLine, endCol: path[path.length - 1].span.endCol };
+      const span = spanFromTo(path[0].span, path[path.length - 1].span);
       r.diagnostics.push(diag(resolveCodes.notALinkEnd, span, { name: path.map((p) => p.text).join('.'), ends: endNames(r, link) }));
       continue;
     }
