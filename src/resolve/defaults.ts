@@ -55,6 +55,11 @@ export class DefaultedProps implements Props {
     return this.ownProp(key) ?? this.defaults.kind.get(key) ?? this.builtin(key);
   }
 
+  /** The values `get(key)` would give, without making a Prop for a built-in default. */
+  valuesFor(key: string): readonly Value[] | undefined {
+    return (this.ownProp(key) ?? this.defaults.kind.get(key))?.values ?? this.defaults.builtin.get(key);
+  }
+
   has(key: string): boolean {
     return this.ownProp(key) !== undefined || this.defaults.kind.has(key) || this.defaults.builtin.has(key);
   }

@@ -1,6 +1,7 @@
 import type { Assert, Unit } from '../ast/types.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Behaviour, Nature, PropTable } from './behaviours.js';
+import { DefaultedProps } from './defaults.js';
 
 /**
  * The resolved program: every file's declarations joined, every name bound, every property typed.
@@ -199,12 +200,16 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** The values of a property, or none. */
 export function values(props: Props, key: string): readonly Value[] {
-  return props.get(key)?.values ?? NONE;
+  return (props instanceof DefaultedProps ? props.valuesFor(key) : props.get(key)?.values) ?? NONE;
 }
 
 /** The values of a property that have the given kind (a property may mix kinds, e.g. `answer: ip|ref`). */
 export function valuesOf<K extends Value['kind']>(props: Props, key: string, kind: K): readonly Extract<Value, { kind: K }>[] {
-  const all = props.get(key)?.values;
+  // Straight to the values: DefaultedProps.get makes a Prop for a built-in default, and checks ask often.
+  const all = props instanceof DefaultedProps ? props.valuesFor(key) : props.get(key)?.values;
   if (!all) return NONE;
-  return all.every((v) => v.kind === kind) ? (all as Extract<Value, { kind: K }>[]) : all.filter((v): v is Extract<Value, { kind: K }> => v.kind === kind);
+  for (const v of all) {
+    if (v.kind !== kind) return all.filter((w): w is Extract<Value, { kind: K }> => w.kind === kind);
+  }
+  return all as readonly Extract<Value, { kind: K }>[];
 }
