@@ -9,7 +9,7 @@ const entry = createRequire(import.meta.url).resolve('chevrotain'); // …/chevr
 const bundle: typeof import('chevrotain') = await import(new URL('../chevrotain.mjs', pathToFileURL(entry)).href);
 
 export const { createToken, createTokenInstance, createSyntaxDiagramsCode, EmbeddedActionsParser, EOF, isRecognitionException, Lexer } = bundle;
-export type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+export type { IOrAlt, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
 // The classes are values above; these make their names usable as types too, as with a normal import.
 export type Lexer = import('chevrotain').Lexer;
 export type EmbeddedActionsParser = import('chevrotain').EmbeddedActionsParser;

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, isRecognitionException, type IRecognitionException, type IToken } from './chevrotain.js';
+import { EmbeddedActionsParser, isRecognitionException, type IOrAlt, type IRecognitionException, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/types.js';
 import type { AstBuilder, Block, DeclParts, Statement } from './build-ast.js';
 import { errorMessageProvider } from './messages.js';
@@ -46,23 +46,29 @@ export class TopoParser extends EmbeddedActionsParser {
 
   statement = this.RULE('statement', (): Statement | null => {
     this.ACTION(() => this.openStatements.push(this.position() + 1));
-    const result = this.OR([
-      { ALT: () => this.SUBRULE(this.importStmt) },
-      { ALT: () => this.SUBRULE(this.kindStmt) },
-      { ALT: () => this.SUBRULE(this.connection) },
-      { ALT: () => this.SUBRULE(this.bearer) },
-      { ALT: () => this.SUBRULE(this.flow) },
-      { ALT: () => this.SUBRULE(this.assert) },
-      { ALT: () => this.SUBRULE(this.headed) },
-      { ALT: () => {
-        const first = this.SUBRULE(this.stray);
-        return this.ACTION(() => this.b.stray(first, 'a statement'));
-      } },
-    ]);
+    const result = this.OR(this.statementAlts);
     this.CONSUME(T.Terminator);
     this.ACTION(() => this.openStatements.pop());
     return result;
   }, RECOVER_AS_NULL);
+
+  /**
+   * The alternatives of the hottest rules, built once rather than on every call (they capture no local:
+   * Chevrotain reads only their ALT and GATE).
+   */
+  private readonly statementAlts: IOrAlt<Statement | null>[] = [
+    { ALT: () => this.SUBRULE(this.importStmt) },
+    { ALT: () => this.SUBRULE(this.kindStmt) },
+    { ALT: () => this.SUBRULE(this.connection) },
+    { ALT: () => this.SUBRULE(this.bearer) },
+    { ALT: () => this.SUBRULE(this.flow) },
+    { ALT: () => this.SUBRULE(this.assert) },
+    { ALT: () => this.SUBRULE(this.headed) },
+    { ALT: () => {
+      const first = this.SUBRULE(this.stray);
+      return this.ACTION(() => this.b.stray(first, 'a statement'));
+    } },
+  ];
 
   /** A statement that cannot start with its first token: skipped whole with one "expected a statement" error. */
   stray = this.RULE('stray', (): IToken => {
@@ -209,23 +215,30 @@ export class TopoParser extends EmbeddedActionsParser {
 
   /** Statements that start with a word: a property (`key: …`), a declaration (`KIND …`) or a flag. */
   headed = this.RULE('headed', (): A.Item | null => {
-    const path = this.SUBRULE(this.path);
-    return this.OR([
-      { ALT: () => {
-        this.CONSUME(T.Colon);
-        const values = this.SUBRULE(this.values);
-        return this.ACTION(() => this.b.property(path, values));
-      } },
-      { ALT: () => {
-        const parts = this.SUBRULE(this.declRest);
-        return this.ACTION(() => this.b.decl(path, parts));
-      } },
-      {
-        GATE: () => T.Terminator.categoryMatchesMap![this.LA(1).tokenTypeIdx] === true,
-        ALT: () => this.ACTION(() => this.b.flag(path, this.LA(1))),
-      },
-    ]);
+    this.headPath = this.SUBRULE(this.path);
+    return this.OR(this.headedAlts);
   }, NO_RESYNC);
+
+  /** The path `headed` has just read, for its alternatives; each takes it before any subrule can nest another. */
+  private headPath: IToken[] = [];
+
+  private readonly headedAlts: IOrAlt<A.Item | null>[] = [
+    { ALT: () => {
+      const path = this.headPath;
+      this.CONSUME(T.Colon);
+      const values = this.SUBRULE(this.values);
+      return this.ACTION(() => this.b.property(path, values));
+    } },
+    { ALT: () => {
+      const path = this.headPath;
+      const parts = this.SUBRULE(this.declRest);
+      return this.ACTION(() => this.b.decl(path, parts));
+    } },
+    {
+      GATE: () => T.Terminator.categoryMatchesMap![this.LA(1).tokenTypeIdx] === true,
+      ALT: () => this.ACTION(() => this.b.flag(this.headPath, this.LA(1))),
+    },
+  ];
 
   /** After the kind: `[LIT] NAME [LIT] [on REF] [in REF] [{ … }]`. */
   declRest = this.RULE('declRest', (): DeclParts => {
@@ -253,33 +266,36 @@ export class TopoParser extends EmbeddedActionsParser {
     return terms;
   }, NO_RESYNC);
 
+  private readonly termAlts: IOrAlt<A.Atom>[] = [
+    { ALT: () => this.SUBRULE2(this.atom) },
+    { ALT: () => {
+      const t = this.CONSUME(T.Colon);
+      return this.ACTION(() => this.b.op(t));
+    } },
+  ];
+
+  private readonly arrowAlts: IOrAlt<A.Atom>[] = [
+    { ALT: () => this.SUBRULE4(this.atom) },
+    { ALT: () => {
+      const t = this.CONSUME2(T.Colon);
+      return this.ACTION(() => this.b.op(t));
+    } },
+  ];
+
   /** Atoms separated by spaces, then optionally `-> atoms`; a touching `:` is kept as an operator (`haproxy:tcp/443`). */
   term = this.RULE('term', (): A.Term => {
     const atoms = [this.SUBRULE(this.atom)];
-    this.MANY(() => atoms.push(this.OR([
-      { ALT: () => this.SUBRULE2(this.atom) },
-      { ALT: () => {
-        const t = this.CONSUME(T.Colon);
-        return this.ACTION(() => this.b.op(t));
-      } },
-    ])));
+    this.MANY(() => atoms.push(this.OR(this.termAlts)));
     const arrow = this.OPTION(() => {
       this.CONSUME(T.Arrow);
       const rhs = [this.SUBRULE3(this.atom)];
-      this.MANY2(() => rhs.push(this.OR2([
-        { ALT: () => this.SUBRULE4(this.atom) },
-        { ALT: () => {
-          const t = this.CONSUME2(T.Colon);
-          return this.ACTION(() => this.b.op(t));
-        } },
-      ])));
+      this.MANY2(() => rhs.push(this.OR2(this.arrowAlts)));
       return rhs;
     });
     return this.ACTION(() => this.b.term(atoms, arrow));
   }, NO_RESYNC);
 
-  atom = this.RULE('atom', (): A.Atom => {
-    return this.OR([
+  private readonly atomAlts: IOrAlt<A.Atom>[] = [
       { ALT: () => {
         // A dotted name, inlined rather than SUBRULE(path): values are the hottest path on large files.
         const path = [this.CONSUME(T.Identifier)];
@@ -302,8 +318,9 @@ export class TopoParser extends EmbeddedActionsParser {
         const t = this.CONSUME(T.Keyword);
         return this.ACTION(() => this.b.pathRef([t]));
       } },
-    ]);
-  }, NO_RESYNC);
+  ];
+
+  atom = this.RULE('atom', (): A.Atom => this.OR(this.atomAlts), NO_RESYNC);
 
   block = this.RULE('block', (): Block => {
     const open = this.CONSUME(T.LCurly);
@@ -346,6 +363,7 @@ export class TopoParser extends EmbeddedActionsParser {
     this.input = [];
     this.statementEnds = new Int32Array(0);
     this.b = undefined!;
+    this.headPath = [];
     return { items, errors };
   }
 
