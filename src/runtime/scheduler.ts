@@ -1,5 +1,10 @@
 // A deterministic discrete-event scheduler: events fire in (time, sequence) order, so two events at the same
 // instant fire in the order they were scheduled — never in an order that depends on the heap's layout.
+//
+// The heap keeps numbers only — each event's time, sequence and slot, in typed arrays — and the events
+// themselves stay put in a slot table while the heap reorders. A sift then moves three numbers per level
+// instead of object pointers, and a long queue (hundreds of thousands of events in flight) costs the garbage
+// collector nothing to scan or to track writes into.
 
 export type Action = () => void;
 
@@ -9,36 +14,66 @@ export interface Timer {
   cancelled: boolean;
 }
 
-interface Entry extends Timer {
-  seq: number;
-  action: Action;
+class Entry implements Timer {
+  cancelled = false;
+  constructor(
+    readonly time: number,
+    public action: Action | null,
+  ) {}
 }
+
+const INITIAL = 1024;
 
 export class Scheduler {
   /** Simulated seconds since the start. */
   now = 0;
   /** Events fired so far (cancelled ones not counted). */
   fired = 0;
-  private heap: Entry[] = [];
+  /** The heap, by position: time, sequence and slot of each event. */
+  private times = new Float64Array(INITIAL);
+  private seqs = new Float64Array(INITIAL);
+  private slotAt = new Int32Array(INITIAL);
+  private size = 0;
+  /** The events by slot, and the slots free for reuse. */
+  private readonly slots: (Entry | undefined)[] = [];
+  private free = new Int32Array(INITIAL);
+  private freeCount = 0;
   private seq = 0;
   private stopped = false;
 
   get pending(): number {
-    return this.heap.length;
+    return this.size;
   }
 
   at(time: number, action: Action): Timer {
-    const e: Entry = { time: time < this.now ? this.now : time, seq: this.seq++, action, cancelled: false };
-    const h = this.heap;
-    let i = h.length;
-    h.push(e);
+    const t = time < this.now ? this.now : time;
+    const e = new Entry(t, action);
+    let slot: number;
+    if (this.freeCount > 0) {
+      slot = this.free[--this.freeCount];
+      this.slots[slot] = e;
+    } else {
+      slot = this.slots.length;
+      this.slots.push(e);
+    }
+    if (this.size === this.times.length) this.grow();
+    const s = this.seq++;
+    const times = this.times;
+    const seqs = this.seqs;
+    const slotAt = this.slotAt;
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(e, h[parent])) break;
-      h[i] = h[parent];
+      const pt = times[parent];
+      if (!(t < pt || (t === pt && s < seqs[parent]))) break;
+      times[i] = pt;
+      seqs[i] = seqs[parent];
+      slotAt[i] = slotAt[parent];
       i = parent;
     }
-    h[i] = e;
+    times[i] = t;
+    seqs[i] = s;
+    slotAt[i] = slot;
     return e;
   }
 
@@ -54,37 +89,72 @@ export class Scheduler {
   /** Fires events in order until none is left, `until` is passed, or `stop` is called. */
   run(until = Infinity, onEvent?: () => void): void {
     this.stopped = false;
-    const h = this.heap;
-    while (h.length > 0 && !this.stopped) {
-      const top = h[0];
-      if (top.time > until) break;
-      const last = h.pop()!;
-      if (h.length > 0) this.siftDown(last);
-      if (top.cancelled) continue;
-      this.now = top.time;
+    while (this.size > 0 && !this.stopped) {
+      const time = this.times[0];
+      if (time > until) break;
+      const slot = this.slotAt[0];
+      this.pop();
+      const e = this.slots[slot]!;
+      this.slots[slot] = undefined;
+      if (this.freeCount === this.free.length) this.free = grown(this.free, Int32Array);
+      this.free[this.freeCount++] = slot;
+      if (e.cancelled) continue;
+      const action = e.action!;
+      e.action = null;
+      this.now = time;
       this.fired++;
-      top.action();
+      action();
       onEvent?.();
     }
-    if (!this.stopped && until !== Infinity && this.now < until && h.length > 0) this.now = until;
+    if (!this.stopped && until !== Infinity && this.now < until && this.size > 0) this.now = until;
   }
 
-  private siftDown(e: Entry): void {
-    const h = this.heap;
-    const n = h.length;
+  /** Removes the root: the last event moves down from the top to its place. */
+  private pop(): void {
+    const n = --this.size;
+    if (n === 0) return;
+    const times = this.times;
+    const seqs = this.seqs;
+    const slotAt = this.slotAt;
+    const t = times[n];
+    const s = seqs[n];
+    const slot = slotAt[n];
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
-      if (child + 1 < n && before(h[child + 1], h[child])) child++;
-      if (!before(h[child], e)) break;
-      h[i] = h[child];
+      let ct = times[child];
+      let cs = seqs[child];
+      const r = child + 1;
+      if (r < n) {
+        const rt = times[r];
+        const rs = seqs[r];
+        if (rt < ct || (rt === ct && rs < cs)) {
+          child = r;
+          ct = rt;
+          cs = rs;
+        }
+      }
+      if (!(ct < t || (ct === t && cs < s))) break;
+      times[i] = ct;
+      seqs[i] = cs;
+      slotAt[i] = slotAt[child];
       i = child;
     }
-    h[i] = e;
+    times[i] = t;
+    seqs[i] = s;
+    slotAt[i] = slot;
+  }
+
+  private grow(): void {
+    this.times = grown(this.times, Float64Array);
+    this.seqs = grown(this.seqs, Float64Array);
+    this.slotAt = grown(this.slotAt, Int32Array);
   }
 }
 
-function before(a: Entry, b: Entry): boolean {
-  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+function grown<A extends Float64Array | Int32Array>(a: A, Kind: { new (n: number): A }): A {
+  const b = new Kind(a.length * 2);
+  b.set(a);
+  return b;
 }
