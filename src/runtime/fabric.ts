@@ -44,9 +44,11 @@ export class Fabric {
    * A flow cache, as Open vSwitch keeps one: what `forward` decided for a packet a socket sent (by node,
    * addresses, ports and size), and what the next node decides for each packet a decision sent on. A decision
    * stays right for the run — a NAT mapping, once made, never changes — except a drop (a reply may find the
-   * mapping it lacked once the request has passed), so drops are always decided afresh.
+   * mapping it lacked once the request has passed), so drops are always decided afresh. The entries are
+   * kept per socket pair (then by size), so a closed connection's go with it (`forget`): deciding afresh
+   * would give the same answer, and a run of many connections keeps only the live ones' decisions.
    */
-  private readonly first = new Map<string, Decision>();
+  private readonly first = new Map<string, Map<number, Decision>>();
   deliver: Deliver = () => {};
 
   constructor(
@@ -74,13 +76,18 @@ export class Fabric {
 
   private at(node: NodeId, arrival: Arrival, frame: Frame, from: Decision | null): void {
     this.hops++;
-    const key = from === null ? originKey(node, frame.packet) : null;
-    let decision = from === null ? this.first.get(key!) : from.next;
+    let bySize: Map<number, Decision> | undefined;
+    let decision: Decision | undefined;
+    if (from === null) {
+      const key = originKey(node, frame.packet);
+      bySize = this.first.get(key) ?? this.first.set(key, new Map()).get(key)!;
+      decision = bySize.get(frame.packet.payload);
+    } else decision = from.next;
     if (!decision) {
       const made: Decision = { out: forward(this.dp, this.nat, node, arrival, frame.packet), next: undefined };
       if (made.out.kind !== 'drop') {
-        if (from === null) this.first.set(key!, made);
-        else from.next = made;
+        if (bySize) bySize.set(frame.packet.payload, made);
+        else from!.next = made;
       }
       decision = made;
     }
@@ -98,6 +105,11 @@ export class Fabric {
       if (out.medium === 'wire') this.afterArp(node, out, () => this.send(node, d, out, next));
       else this.send(node, d, out, next);
     }
+  }
+
+  /** Drops the flow-cache entries of what `node` sends from `src:sport` to `dst:dport` (a connection that closed). */
+  forget(node: NodeId, proto: Ports['proto'], src: string, sport: number, dst: string, dport: number): void {
+    this.first.delete(socketKey(node, src, dst, proto, sport, dport));
   }
 
   private send(node: NodeId, decision: Decision, out: Send, frame: Frame): void {
@@ -141,10 +153,14 @@ export class Fabric {
   }
 }
 
-/** A packet as a socket sends it: IPv4 and the transport ports, whose fields and size decide its path. */
+/** A packet as a socket sends it: IPv4 and the transport ports, whose fields (and size) decide its path. */
 function originKey(node: NodeId, p: Packet): string {
   const [ip, ports] = p.headers as [Ipv4, Ports];
-  return `${node}|${ip.src}|${ip.dst}|${ports.proto}|${ports.src}|${ports.dst}|${p.payload}`;
+  return socketKey(node, ip.src, ip.dst, ports.proto, ports.src, ports.dst);
+}
+
+function socketKey(node: NodeId, src: string, dst: string, proto: Ports['proto'], sport: number, dport: number): string {
+  return `${node}|${src}|${dst}|${proto}|${sport}|${dport}`;
 }
 
 export function describe(frame: Frame): string {

@@ -101,7 +101,10 @@ export class Stack {
         sched: sim.sched,
         emit: (seg: TcpSegment) => sim.fabric.originate(this.node, { packet: originate(local.ip, remote.ip, 'tcp', local.port, remote.port, seg.len), body: seg }),
         log: (text, step) => sim.timeline.add('tcp', this.name, text, step),
-        release: () => this.conns.get(k) === c && this.conns.delete(k),
+        release: () => {
+          if (this.conns.get(k) === c) this.conns.delete(k);
+          sim.fabric.forget(this.node, 'tcp', local.ip, local.port, remote.ip, remote.port);
+        },
       },
       { iss: sim.rng.u32(), mss: this.pathMtu(local, remote) - IP_TCP_HEADERS, label },
     );
