@@ -28,7 +28,11 @@ export type WireTap = (r: WireRecord) => void;
 interface Decision {
   out: Outcome;
   next: Decision | undefined;
+  /** Bytes on the wire of the packet a send puts there (0 otherwise). */
+  bytes: number;
 }
+
+const ORIGIN: Arrival = { via: 'origin' };
 
 /** Where delivered packets go: the node's IP stack. */
 export type Deliver = (node: NodeId, frame: Frame) => void;
@@ -70,40 +74,43 @@ export class Fabric {
 
   /** A socket on `node` sends a packet. */
   originate(node: NodeId, frame: Frame): void {
-    if (this.rng.chance(this.loss)) frame.doomed = true;
-    this.at(node, { via: 'origin' }, frame, null);
+    const doomed = this.rng.chance(this.loss);
+    if (doomed) frame.doomed = true;
+    this.at(node, ORIGIN, frame.packet, frame.body, doomed, null);
   }
 
-  private at(node: NodeId, arrival: Arrival, frame: Frame, from: Decision | null): void {
+  /** A packet reaches `node` (the frame's parts apart: nothing is allocated per hop but the next event). */
+  private at(node: NodeId, arrival: Arrival, packet: Packet, body: Body, doomed: boolean, from: Decision | null): void {
     this.hops++;
     let bySize: Map<number, Decision> | undefined;
     let decision: Decision | undefined;
     if (from === null) {
-      const key = originKey(node, frame.packet);
+      const key = originKey(node, packet);
       bySize = this.first.get(key) ?? this.first.set(key, new Map()).get(key)!;
-      decision = bySize.get(frame.packet.payload);
+      decision = bySize.get(packet.payload);
     } else decision = from.next;
     if (!decision) {
-      const made: Decision = { out: forward(this.dp, this.nat, node, arrival, frame.packet), next: undefined };
-      if (made.out.kind !== 'drop') {
-        if (bySize) bySize.set(frame.packet.payload, made);
+      const out = forward(this.dp, this.nat, node, arrival, packet);
+      const made: Decision = { out, next: undefined, bytes: out.kind === 'send' ? frameBytes(out.packet) : 0 };
+      if (out.kind !== 'drop') {
+        if (bySize) bySize.set(packet.payload, made);
         else from!.next = made;
       }
       decision = made;
     }
     const out = decision.out;
     if (out.kind === 'delivered') {
-      const delivered = { packet: out.packet, body: frame.body };
+      const delivered = { packet: out.packet, body };
       // A packet to the node itself (a service calling one beside it) is delivered after this event.
       if (arrival.via === 'origin') this.sched.after(0, () => this.deliver(node, delivered));
       else this.deliver(node, delivered);
     } else if (out.kind === 'drop') {
       this.timeline.add('drop', this.name(node), `dropped: ${out.drop} — ${out.detail}`);
+    } else if (out.medium !== 'wire' || this.arpReady(node, out)) {
+      this.send(node, decision, out, body, doomed);
     } else {
-      const next: Frame = { packet: out.packet, body: frame.body, doomed: frame.doomed };
       const d = decision;
-      if (out.medium === 'wire') this.afterArp(node, out, () => this.send(node, d, out, next));
-      else this.send(node, d, out, next);
+      this.arpWait(node, out, () => this.send(node, d, out, body, doomed));
     }
   }
 
@@ -112,12 +119,12 @@ export class Fabric {
     this.first.delete(socketKey(node, src, dst, proto, sport, dport));
   }
 
-  private send(node: NodeId, decision: Decision, out: Send, frame: Frame): void {
-    const arrive = frame.doomed ? null : () => this.at(out.to, out.arrival, frame, decision);
-    const departs = this.links.transmit(out.segment, node, out.medium, frameBytes(frame.packet), arrive);
-    if (departs === null) return this.lost(node, out.to, describe(frame));
+  private send(node: NodeId, decision: Decision, out: Send, body: Body, doomed: boolean): void {
+    const arrive = doomed ? null : () => this.at(out.to, out.arrival, out.packet, body, false, decision);
+    const departs = this.links.transmit(out.segment, node, out.medium, decision.bytes, arrive);
+    if (departs === null) return this.lost(node, out.to, describe({ packet: out.packet, body }));
     if (this.taps.length === 0) return;
-    const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: frame.packet, body: frame.body };
+    const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: out.packet, body };
     for (const tap of this.taps) tap(record);
   }
 
@@ -125,12 +132,18 @@ export class Fabric {
     this.timeline.add('loss', this.name(from), `lost on the wire to ${this.name(to)}: ${what}`, '45–47');
   }
 
-  /** Sends now when the next hop's MAC is cached; else asks with ARP (again every second) and sends on the answer. */
-  private afterArp(node: NodeId, out: Send, send: () => void): void {
+  /** Whether a frame may go now: not onto an interface, or the next hop's MAC is cached. */
+  private arpReady(node: NodeId, out: Send): boolean {
+    if (out.arrival.via !== 'iface') return true;
+    const cache = this.arp[node];
+    return cache !== undefined && cache.has(out.segment * 1048576 + out.arrival.iface);
+  }
+
+  /** Asks with ARP (again every second) and sends on the answer. */
+  private arpWait(node: NodeId, out: Send, send: () => void): void {
     if (out.arrival.via !== 'iface') return send();
     const cache = (this.arp[node] ??= new ArpCache());
     const key = out.segment * 1048576 + out.arrival.iface;
-    if (cache.has(key)) return send();
     if (cache.wait(key, send)) this.ask(node, out, cache, key);
   }
 
