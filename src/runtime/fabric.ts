@@ -72,6 +72,12 @@ export class Fabric {
     return this.spec.network.nodes[node].name;
   }
 
+  /** A frame sent by `decision` reaches the next node (one function for every frame: no closure per hop). */
+  private readonly arrive = (decision: Decision, body: Body): void => {
+    const out = decision.out as Send;
+    this.at(out.to, out.arrival, out.packet, body, false, decision);
+  };
+
   /** A socket on `node` sends a packet. */
   originate(node: NodeId, frame: Frame): void {
     const doomed = this.rng.chance(this.loss);
@@ -120,8 +126,7 @@ export class Fabric {
   }
 
   private send(node: NodeId, decision: Decision, out: Send, body: Body, doomed: boolean): void {
-    const arrive = doomed ? null : () => this.at(out.to, out.arrival, out.packet, body, false, decision);
-    const departs = this.links.transmit(out.segment, node, out.medium, decision.bytes, arrive);
+    const departs = this.links.transmit(out.segment, node, out.medium, decision.bytes, doomed ? null : this.arrive, decision, body);
     if (departs === null) return this.lost(node, out.to, describe({ packet: out.packet, body }));
     if (this.taps.length === 0) return;
     const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: out.packet, body };

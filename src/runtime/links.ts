@@ -28,14 +28,17 @@ export class Links {
    * Puts a frame on a wire: it leaves when the wire is free and has been serialised, and arrives after the
    * propagation delay. Returns the departure time, or null when the wire loses it (`arrive` null: lost anyway).
    */
-  transmit(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: (() => void) | null): number | null {
+  transmit(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: (() => void) | null): number | null;
+  /** `arrive(a, b)` on arrival: no closure per frame. */
+  transmit<A, B>(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: ((a: A, b: B) => void) | null, a: A, b: B): number | null;
+  transmit<A, B>(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: ((a: A, b: B) => void) | null, a?: A, b?: B): number | null {
     const w = medium === 'vport' ? VPORT_WIRE : this.wires.get(segment) ?? DEFAULT_WIRE;
     const key = segment * 1048576 + from;
     const start = Math.max(this.sched.now, this.busyUntil.get(key) ?? 0);
     const departs = start + (bytes * 8) / w.bandwidth;
     this.busyUntil.set(key, departs);
     if (arrive === null || this.failed.has(segment) || this.rng.chance(w.loss)) return null;
-    this.sched.at(departs + w.delay, arrive);
+    this.sched.call(departs + w.delay, arrive, a as A, b as B);
     return departs;
   }
 }

@@ -14,11 +14,17 @@ export interface Timer {
   cancelled: boolean;
 }
 
+/** An event's action and the two arguments it is called with (so a caller need not allocate a closure). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Call = (a: any, b: any) => void;
+
 class Entry implements Timer {
   cancelled = false;
   constructor(
     readonly time: number,
-    public action: Action | null,
+    public action: Call | null,
+    public a: unknown,
+    public b: unknown,
   ) {}
 }
 
@@ -46,8 +52,13 @@ export class Scheduler {
   }
 
   at(time: number, action: Action): Timer {
+    return this.call(time, action, undefined, undefined);
+  }
+
+  /** `at`, calling `action(a, b)`: an event that needs no closure of its own. */
+  call<A, B>(time: number, action: (a: A, b: B) => void, a: A, b: B): Timer {
     const t = time < this.now ? this.now : time;
-    const e = new Entry(t, action);
+    const e = new Entry(t, action, a, b);
     let slot: number;
     if (this.freeCount > 0) {
       slot = this.free[--this.freeCount];
@@ -100,10 +111,13 @@ export class Scheduler {
       this.free[this.freeCount++] = slot;
       if (e.cancelled) continue;
       const action = e.action!;
+      const a = e.a;
+      const b = e.b;
       e.action = null;
+      e.a = e.b = undefined;
       this.now = time;
       this.fired++;
-      action();
+      action(a, b);
       onEvent?.();
     }
     if (!this.stopped && until !== Infinity && this.now < until && this.size > 0) this.now = until;
