@@ -11,7 +11,6 @@ import type { Finding, FindingCode, RoutingInput, RoutingResult, SessionState } 
 
 export * from './types.js';
 export { deriveSessions } from './sessions.js';
-export { explainRoute } from './explain.js';
 export { lookupFib } from './fib.js';
 
 interface Announced {

@@ -1,5 +1,10 @@
 // IPv4 addresses as unsigned 32-bit numbers: the control plane compares and masks millions of them.
+// Formatting and masks are the checker's (one implementation); parsing here validates, because RoutingInput
+// is a public input that may come from outside the compiler.
+import { formatIp, mask } from '../check/ipv4.js';
 import type { Ipv4, Prefix } from './types.js';
+
+export { formatIp, mask };
 
 export interface Net {
   /** Network address, host bits cleared. */
@@ -17,14 +22,6 @@ export function parseIp(text: Ipv4): number {
     value = value * 256 + octet;
   }
   return value;
-}
-
-export function formatIp(value: number): Ipv4 {
-  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
-}
-
-export function mask(length: number): number {
-  return length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
 }
 
 export function parsePrefix(text: Prefix): Net {

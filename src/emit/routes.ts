@@ -1,5 +1,6 @@
 // `topo routes` output: per node the RIB (every candidate, the best with why it won) and the FIB.
-import { explainRoute, type NodeRoutes, type RoutingResult } from '../control/index.js';
+import type { NodeRoutes, RoutingResult } from '../control/index.js';
+import { explainRoute } from './routes-explain.js';
 
 export interface RouteFilter {
   node?: string;

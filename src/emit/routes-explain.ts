@@ -1,6 +1,6 @@
 // `topo routes --node N [--prefix P]` as text: every candidate, the best marked with why it won, then the FIB.
-import { compareNets, contains, formatIp, parsePrefix, type Net } from './ip.js';
-import type { FibEntry, RibEntry, RoutingResult } from './types.js';
+import { compareNets, contains, formatIp, parsePrefix, type Net } from '../control/ip.js';
+import type { FibEntry, RibEntry, RoutingResult } from '../control/types.js';
 
 /**
  * a2 (AS 64500)  198.51.100.0/24

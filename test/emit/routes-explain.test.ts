@@ -1,8 +1,9 @@
 // The text of `topo routes --node N --prefix P`, pinned on a network shaped like the flagship example.
 import { describe, expect, it } from 'vitest';
-import { computeRoutes, explainRoute } from '../../src/control/index.js';
-import { P } from './helpers.js';
-import { net } from './net.js';
+import { computeRoutes } from '../../src/control/index.js';
+import { explainRoute } from '../../src/emit/routes-explain.js';
+import { P } from '../control/helpers.js';
+import { net } from '../control/net.js';
 
 // a2 (carrier, AS 64500) reaches the cloud (AS 64520) through transit c1–c2 (AS 64510) or through c3 (AS 64530)
 // and c4 (AS 64531). The cloud's border owns the prefix on its LAN.
