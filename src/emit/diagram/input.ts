@@ -41,13 +41,9 @@ export function endLabel(iface: Iface | undefined): string | undefined {
   return (iface.prefixLength ?? 0) >= 24 ? `.${iface.address.split('.')[3]}` : iface.address;
 }
 
-/** Sessions keyed by their unordered pair of router names. */
+/** A key for an unordered pair of node names (a link and the session over it share it). */
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
-export function sessionsByPair(sessions: readonly SessionState[]): Map<string, SessionState> {
-  return new Map(sessions.map((s) => [pairKey(s.a, s.b), s]));
 }
 
 /** A node drawn with its kind's shape, its name and its kind, then `facts` in a small font. */
