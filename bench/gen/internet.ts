@@ -41,7 +41,7 @@ export function planAses(spec: TopologySpec, graph: AsGraph): AsInfo[] {
 
 /** Every AS with its routers (a ring, a route reflector in the big ones) and its carrier or cloud part. */
 export function emitAses(ctx: GenContext, spec: TopologySpec, plans: AsInfo[]): void {
-  const { out, addresses } = ctx;
+  const { out } = ctx;
   let ueSerial = 0;
   for (const as of plans) {
     const i = as.index;

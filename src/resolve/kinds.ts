@@ -4,7 +4,7 @@ import { resolveCodes } from '../diagnostics/codes/index.js';
 import {
   BEHAVIOUR_SPECS, BEHAVIOURS, KIND_PROPS, isBehaviour, type Behaviour, type Nature, type Placement, type PropTable,
 } from './behaviours.js';
-import type { Kind, Props } from './program.js';
+import type { Kind } from './program.js';
 import { typeProps, type PropItem } from './properties.js';
 import { closest } from './suggest.js';
 import type { ValueContext } from './values.js';

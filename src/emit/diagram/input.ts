@@ -1,5 +1,5 @@
 // What a view is drawn from, and the lookups the views share.
-import type { RoutingResult, SessionState } from '../../control/types.js';
+import type { RoutingResult } from '../../control/types.js';
 import type { Iface, Network, Segment } from '../../model/types.js';
 import { valuesOf, type Link, type Node, type NodeId, type Program } from '../../resolve/program.js';
 import type { DNode, Line } from './graph.js';
