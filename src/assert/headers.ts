@@ -45,7 +45,7 @@ export function readAtHop(ctx: EvalContext, check: TypedCheck, hop: TraceHop): A
 }
 
 /** Flow fields over hops (the whole request, or one segment's). */
-export function readOverHops(ctx: EvalContext, check: TypedCheck, t: FlowTrace, hops: TraceHop[], segment: number | null): Actual {
+export function readOverHops(check: TypedCheck, t: FlowTrace, hops: TraceHop[], segment: number | null): Actual {
   switch (check.field.name) {
     case 'hops':
       return { kind: 'number', value: hops.length };
@@ -151,7 +151,7 @@ export function checkHops(ctx: EvalContext, t: FlowTrace, hops: TraceHop[], chec
 export function checkRange(ctx: EvalContext, t: FlowTrace, hops: TraceHop[], segment: number | null, checks: TypedCheck[]): Failure[] {
   const where = segment === null ? `flow ${t.name}` : `segment ${segment}`;
   return checks.flatMap((c) => {
-    const actual = readOverHops(ctx, c, t, hops, segment);
+    const actual = readOverHops(c, t, hops, segment);
     return matches(ctx, c, actual) ? [] : [{ expected: checkText(c.ast), actual: actualText(ctx, c.field.name, actual), where }];
   });
 }
