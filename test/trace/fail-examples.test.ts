@@ -36,6 +36,15 @@ describe('examples/fail/*.topo', () => {
     expect(t.where).toMatchObject({ node: 'hostA', reason: 'mtu-exceeded', detail: expect.stringContaining('1490 B > MTU 1450 B') });
   });
 
+  test('the reply of a dropped request is the request\'s drop: the client gets no answer', () => {
+    const c = compile(['examples/fail/vxlan-mtu.topo']).compilations[0];
+    const ctx = traceContext(c.program!, buildDataplane(c.program!, c.network!, c.routing!));
+    const traces = traceFlow(ctx, c.program!.flows.find((f) => f.name === 'upload')!);
+    const { hop, ...drop } = traces.request.disposition as { hop: number | null };
+    expect(hop).not.toBeNull();
+    expect(traces.reply().disposition).toEqual({ ...drop, hop: null });
+  });
+
   test('the failures are diagnostics of the file (TOPO4001) at the flow', () => {
     for (const f of ['no-route', 'ttl-loop', 'private-address', 'vxlan-mtu']) {
       expect(compile([`examples/fail/${f}.topo`]).diagnostics.filter((d) => d.code === 'TOPO4001')).toHaveLength(1);
