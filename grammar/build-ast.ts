@@ -60,7 +60,7 @@ export class AstBuilder {
         items.push(r);
       }
     }
-    return items;
+    return exact(items);
   }
 
   importStmt(kw: IToken, str: IToken): A.Import {
@@ -81,7 +81,7 @@ export class AstBuilder {
   connection(kw: IToken, ends: A.Ref[], block: Block | undefined): A.Connection {
     const end = block ? endOf(block.close) : ends[ends.length - 1].span.end;
     const conn: A.Connection = {
-      type: 'Connection', span: this.span(kw.startOffset, end), keyword: kw.tokenType === T.Link ? 'link' : 'control', ends,
+      type: 'Connection', span: this.span(kw.startOffset, end), keyword: kw.tokenType === T.Link ? 'link' : 'control', ends: exact(ends),
     };
     if (block) conn.body = block.items;
     return conn;
@@ -89,13 +89,13 @@ export class AstBuilder {
 
   bearer(kw: IToken, ue: A.Ref, via: A.Ref[], block: Block | undefined): A.Bearer {
     const end = block ? endOf(block.close) : via[via.length - 1].span.end;
-    const bearer: A.Bearer = { type: 'Bearer', span: this.span(kw.startOffset, end), ue, via };
+    const bearer: A.Bearer = { type: 'Bearer', span: this.span(kw.startOffset, end), ue, via: exact(via) };
     if (block) bearer.body = block.items;
     return bearer;
   }
 
   assert(kw: IToken, soft: IToken | undefined, words: A.Atom[], checks: { checks: A.Check[] } | undefined, last: IToken): A.Assert {
-    return { type: 'Assert', span: this.between(kw, last), soft: soft !== undefined, words, checks: checks?.checks ?? [] };
+    return { type: 'Assert', span: this.between(kw, last), soft: soft !== undefined, words: exact(words), checks: exact(checks?.checks ?? []) };
   }
 
   check(field: IToken[], op: IToken, value: A.Atom | undefined): A.Check {
@@ -112,7 +112,7 @@ export class AstBuilder {
   property(path: IToken[], values: A.Term[]): A.Property {
     const key = path.map((t) => this.name(t));
     const keySpan = this.pathSpan(key);
-    return { type: 'Property', span: this.span(keySpan.start, values[values.length - 1].span.end), key, keySpan, values };
+    return { type: 'Property', span: this.span(keySpan.start, values[values.length - 1].span.end), key, keySpan, values: exact(values) };
   }
 
   decl(path: IToken[], p: DeclParts): A.Decl {
@@ -149,8 +149,8 @@ export class AstBuilder {
   term(atoms: A.Atom[], arrow: A.Atom[] | undefined): A.Term {
     const last = (arrow ?? atoms)[(arrow ?? atoms).length - 1];
     const span = last === atoms[0] ? last.span : this.span(atoms[0].span.start, last.span.end);
-    const term: A.Term = { type: 'Term', span, atoms };
-    if (arrow) term.arrow = arrow;
+    const term: A.Term = { type: 'Term', span, atoms: exact(atoms) };
+    if (arrow) term.arrow = exact(arrow);
     return term;
   }
 
@@ -209,6 +209,14 @@ export class AstBuilder {
   private between(first: IToken, last: IToken): Span {
     return this.span(first.startOffset, Math.max(first.startOffset, endOf(last)));
   }
+}
+
+/**
+ * The array without the spare capacity that growing it by push leaves (up to 16 slots): the AST lives as long
+ * as the program, and a large file has hundreds of thousands of these arrays.
+ */
+function exact<T>(items: T[]): T[] {
+  return items.slice();
 }
 
 /** End offset, exclusive. Synthetic tokens (grammar/token-stream.ts) have an empty span. */

@@ -4,6 +4,7 @@ import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
 import { SourceText } from '../src/diagnostics/span.js';
 import type { IRecognitionException } from './chevrotain.js';
 import { AstBuilder } from './build-ast.js';
+import { parseValid } from './fast-parser.js';
 import { lex } from './lexer.js';
 import type { SyntaxErrorArgs } from './messages.js';
 import { getParser } from './parser.js';
@@ -17,22 +18,29 @@ export interface ParseResult {
 /**
  * Parse one decoded `.topo` text (BOM already removed) into an AST. Never throws (property-tested on
  * arbitrary input): lexing and syntax errors become diagnostics and the parser recovers to report every
- * error in the file.
+ * error in the file. A file without syntax errors takes the fast path (grammar/fast-parser.ts); any other is
+ * parsed by the Chevrotain parser, which recovers and words the errors.
  * Diagnostics come sorted by position.
  */
 export function parseFile(path: string, text: string): ParseResult {
   const src = new SourceText(path, text);
+  const result = parseValid(src) ?? parseWithRecovery(src);
+  result.diagnostics.sort(compareDiagnostics);
+  return result;
+}
+
+/** The Chevrotain path: the lexer's tokens, normalised, through the recovering parser. */
+export function parseWithRecovery(src: SourceText): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const lexed = lex(src, diagnostics);
   const tokens = normalizeTokens(lexed.tokens, src, diagnostics);
-  // The lexer's own array is not needed past here: let it go before parsing (some 60 MB on a million lines).
+  // The lexer's own array is not needed past here: let it go before parsing.
   lexed.tokens = [];
   const parser = getParser();
   const builder = new AstBuilder(src, lexed.docs, diagnostics);
   const { items, errors } = parser.parseTokens(tokens, statementEnds(tokens), builder);
   for (const e of errors) diagnostics.push(syntaxDiagnostic(e, src));
-  const file: File = { type: 'File', path, span: src.span(0, text.length), imports: builder.imports, items, comments: lexed.comments };
-  diagnostics.sort(compareDiagnostics);
+  const file: File = { type: 'File', path: src.path, span: src.span(0, src.text.length), imports: builder.imports, items, comments: lexed.comments };
   return { file, diagnostics };
 }
 

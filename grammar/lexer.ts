@@ -21,18 +21,19 @@ const COMMENT_STYLE = new Map([[T.DocComment, 'doc'], [T.LineComment, 'line'], [
  * A token type with its index and, for fixed text, its image. Token types are objects of many shapes, so reading
  * `tokenTypeIdx` or `PATTERN` off them per token would be a slow megamorphic load; these records all share one shape.
  */
-interface Kind {
+export interface Kind {
   type: TokenType;
   idx: number;
   /** The fixed image of an operator or keyword; empty for tokens whose image is their text. */
   image: string;
+  comment: boolean;
 }
 
-function kind(type: TokenType, image = ''): Kind {
-  return { type, idx: type.tokenTypeIdx!, image };
+export function kind(type: TokenType, image = ''): Kind {
+  return { type, idx: type.tokenTypeIdx!, image, comment: COMMENT_STYLE.has(type) };
 }
 
-const K = {
+export const K = {
   LF: kind(T.Newline, '\n'), CR: kind(T.Newline, '\r'), CRLF: kind(T.Newline, '\r\n'),
   Mac: kind(T.MacLike), Number: kind(T.NumberLike), Port: kind(T.PortLike), Identifier: kind(T.Identifier),
   String: kind(T.StringLit), UnterminatedString: kind(T.UnterminatedString),
@@ -44,11 +45,13 @@ const K = {
   Colon: kind(T.Colon, ':'), Dot: kind(T.Dot, '.'),
 };
 
-const KEYWORDS = new Map<string, Kind>([
-  kind(T.Import, 'import'), kind(T.Kind, 'kind'), kind(T.Link, 'link'), kind(T.Control, 'control'), kind(T.BearerKw, 'bearer'),
-  kind(T.Flow, 'flow'), kind(T.Assert, 'assert'), kind(T.Soft, 'soft'), kind(T.On, 'on'), kind(T.In, 'in'), kind(T.Via, 'via'),
-  kind(T.Not, 'not'), kind(T.Exists, 'exists'),
-].map((k) => [k.image, k]));
+/** Keyword kinds by their text. */
+export const KEYWORD = {
+  import: kind(T.Import, 'import'), kind: kind(T.Kind, 'kind'), link: kind(T.Link, 'link'), control: kind(T.Control, 'control'),
+  bearer: kind(T.BearerKw, 'bearer'), flow: kind(T.Flow, 'flow'), assert: kind(T.Assert, 'assert'), soft: kind(T.Soft, 'soft'),
+  on: kind(T.On, 'on'), in: kind(T.In, 'in'), via: kind(T.Via, 'via'), not: kind(T.Not, 'not'), exists: kind(T.Exists, 'exists'),
+};
+const KEYWORDS = new Map<string, Kind>(Object.entries(KEYWORD));
 
 // Character classes of the token patterns in grammar/tokens.ts, as bits of a table over ASCII.
 const ALNUM = 1; // [0-9A-Za-z]
@@ -73,80 +76,153 @@ const is = (c: number, cls: number): boolean => c < 128 && (CLASS[c] & cls) !== 
  * starts ~10 ms sooner (no lexer tables to build). Tokens are Chevrotain's offset-only ones: image, start, type.
  */
 export function lex(src: SourceText, diagnostics: Diagnostic[]): LexResult {
-  const text = src.text;
-  const n = text.length;
+  const scanner = new Scanner(src, diagnostics);
+  const trivia = new Trivia(src, diagnostics);
   const tokens: IToken[] = [];
-  const commentTokens: IToken[] = [];
-  const token = (k: Kind, image: string, start: number): IToken => ({ image, startOffset: start, tokenTypeIdx: k.idx, tokenType: k.type });
+  while (scanner.next()) {
+    const k = scanner.kind;
+    if (k.comment) {
+      trivia.comment(k, scanner.image(), scanner.start);
+      continue;
+    }
+    if (k.type !== T.Newline) trivia.token(scanner.start);
+    tokens.push(scanner.token());
+  }
+  return { tokens, comments: trivia.comments, docs: trivia.docs };
+}
 
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const start = i;
-    let k: Kind;
-    /** The text of a word, once cut for the keyword lookup. */
-    let word: string | undefined;
-    if (c === 32 || c === 9 || c === 12 || c === 11) {
-      do i++; while (isBlank(text.charCodeAt(i)));
-      continue;
-    } else if (c === 10) {
-      k = K.LF;
-    } else if (c === 13) {
-      k = text.charCodeAt(i + 1) === 10 ? K.CRLF : K.CR;
-    } else if (is(c, ALNUM)) {
-      i = scanMac(text, start);
-      if (i > start) {
-        k = K.Mac;
-      } else if (c <= 57) {
-        k = K.Number;
-        i = skip(text, start + 1, NUMBER);
-        if (text.charCodeAt(i) === 47) i = skip(text, i + 1, PREFIX);
-      } else {
-        i = scanPort(text, start);
-        if (i > start) {
-          k = K.Port;
-        } else {
-          i = skip(text, start + 1, WORD);
-          word = text.substring(start, i);
-          k = KEYWORDS.get(word) ?? K.Identifier;
-        }
-      }
-    } else if (c === 95) {
-      k = K.Identifier;
-      i = skip(text, i + 1, WORD);
-    } else if (c === 34) {
-      ({ k, end: i } = scanString(text, start));
-    } else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
-      ({ k, end: i } = scanComment(text, start));
-      commentTokens.push(token(k, text.substring(start, i), start));
-      continue;
-    } else {
-      const op = operator(c, text.charCodeAt(i + 1));
-      if (op === undefined) {
-        do i++; while (i < n && !canStartToken(text, i));
-        diagnostics.push(diag(syntaxCodes.unexpectedCharacter, src.span(start, i), { text: printable(text.slice(start, i)) }));
+/**
+ * The scanner under `lex`, one token at a time and allocation-free until a token's image or object is asked
+ * for: the parser's fast path (grammar/fast-parser.ts) reads it directly. Blanks are skipped; comments and
+ * newlines are tokens; lexical errors are reported as they are passed.
+ */
+export class Scanner {
+  /** The current token: its kind and its offsets, `end` exclusive. */
+  kind: Kind = K.LF;
+  start = 0;
+  end = 0;
+  /** The current token's text when it was cut for the keyword lookup. */
+  private word: string | undefined;
+  private readonly words = new Map<string, string>();
+
+  constructor(private readonly src: SourceText, private readonly diagnostics: Diagnostic[]) {}
+
+  /** Move to the next token; false at the end of the text. */
+  next(): boolean {
+    const text = this.src.text;
+    const n = text.length;
+    let i = this.end;
+    this.word = undefined;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const start = i;
+      let k: Kind;
+      if (c === 32 || c === 9 || c === 12 || c === 11) {
+        do i++; while (isBlank(text.charCodeAt(i)));
         continue;
+      } else if (c === 10) {
+        k = K.LF;
+      } else if (c === 13) {
+        k = text.charCodeAt(i + 1) === 10 ? K.CRLF : K.CR;
+      } else if (is(c, ALNUM)) {
+        i = scanMac(text, start);
+        if (i > start) {
+          k = K.Mac;
+        } else if (c <= 57) {
+          k = K.Number;
+          i = skip(text, start + 1, NUMBER);
+          if (text.charCodeAt(i) === 47) i = skip(text, i + 1, PREFIX);
+        } else {
+          i = scanPort(text, start);
+          if (i > start) {
+            k = K.Port;
+          } else {
+            i = skip(text, start + 1, WORD);
+            const word = text.substring(start, i);
+            k = KEYWORDS.get(word) ?? K.Identifier;
+            this.word = k === K.Identifier ? this.intern(word) : word;
+          }
+        }
+      } else if (c === 95) {
+        k = K.Identifier;
+        i = skip(text, i + 1, WORD);
+        this.word = this.intern(text.substring(start, i));
+      } else if (c === 34) {
+        ({ k, end: i } = scanString(text, start));
+      } else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
+        ({ k, end: i } = scanComment(text, start));
+      } else {
+        const op = operator(c, text.charCodeAt(i + 1));
+        if (op === undefined) {
+          do i++; while (i < n && !canStartToken(text, i));
+          this.diagnostics.push(diag(syntaxCodes.unexpectedCharacter, this.src.span(start, i), { text: printable(text.slice(start, i)) }));
+          continue;
+        }
+        k = op;
       }
-      k = op;
+      if (k.image !== '') i = start + k.image.length;
+      this.kind = k;
+      this.start = start;
+      this.end = i;
+      if (k === K.Identifier && i - start > MAX_IDENTIFIER_LENGTH) {
+        this.diagnostics.push(diag(syntaxCodes.identifierTooLong, this.src.span(start, i), { length: i - start, max: MAX_IDENTIFIER_LENGTH }));
+      } else if (k === K.UnterminatedString) {
+        this.diagnostics.push(diag(syntaxCodes.unterminatedString, this.src.span(start, i), {}));
+      }
+      return true;
     }
-    if (k.image !== '') i = start + k.image.length;
-    tokens.push(token(k, k.image || (word ?? text.substring(start, i)), start));
-    if (k === K.Identifier && i - start > MAX_IDENTIFIER_LENGTH) {
-      diagnostics.push(diag(syntaxCodes.identifierTooLong, src.span(start, i), { length: i - start, max: MAX_IDENTIFIER_LENGTH }));
-    } else if (k === K.UnterminatedString) {
-      diagnostics.push(diag(syntaxCodes.unterminatedString, src.span(start, i), {}));
-    }
+    this.end = n;
+    return false;
   }
 
-  const comments: Comment[] = commentTokens.map((t) => {
-    const span = src.span(t.startOffset, t.startOffset + t.image.length);
-    if (t.tokenType === T.UnterminatedBlockComment) {
-      diagnostics.push(diag(syntaxCodes.unterminatedComment, src.span(t.startOffset, t.startOffset + 2), {}));
-    }
-    return { type: 'Comment', span, style: COMMENT_STYLE.get(t.tokenType)!, text: t.image };
-  });
+  /**
+   * One string per distinct word: a name or key is written many times (`ip`, `cost`, a router's name at every
+   * link), and the AST keeps each. Costs one more lookup of a hash the keyword lookup has already computed.
+   */
+  private intern(word: string): string {
+    const known = this.words.get(word);
+    if (known !== undefined) return known;
+    this.words.set(word, word);
+    return word;
+  }
 
-  return { tokens, comments, docs: collectDocs(commentTokens, tokens) };
+  /** The current token's text. */
+  image(): string {
+    return this.kind.image || (this.word ?? this.src.text.substring(this.start, this.end));
+  }
+
+  token(): IToken {
+    return { image: this.image(), startOffset: this.start, tokenTypeIdx: this.kind.idx, tokenType: this.kind.type };
+  }
+}
+
+/**
+ * A file's comments, and its `///` doc runs, each attached to the first significant token after it (newlines do
+ * not count), gathered as the scanner passes them. Anything else between a run and that token — a plain
+ * comment — detaches the run.
+ */
+export class Trivia {
+  readonly comments: Comment[] = [];
+  /** Doc text keyed by the start offset of the token it documents. */
+  readonly docs = new Map<number, string>();
+  private run: string[] = [];
+
+  constructor(private readonly src: SourceText, private readonly diagnostics: Diagnostic[]) {}
+
+  comment(k: Kind, text: string, start: number): void {
+    const span = this.src.span(start, start + text.length);
+    if (k === K.UnterminatedBlockComment) this.diagnostics.push(diag(syntaxCodes.unterminatedComment, this.src.span(start, start + 2), {}));
+    this.comments.push({ type: 'Comment', span, style: COMMENT_STYLE.get(k.type)!, text });
+    if (k === K.DocComment) this.run.push(text.slice(3).replace(/^ /, ''));
+    else if (this.run.length > 0) this.run = [];
+  }
+
+  /** A significant token starts at `start`. */
+  token(start: number): void {
+    if (this.run.length === 0) return;
+    this.docs.set(start, this.run.join('\n'));
+    this.run = [];
+  }
 }
 
 function isBlank(c: number): boolean {
@@ -229,40 +305,6 @@ function canStartToken(text: string, i: number): boolean {
   const next = text.charCodeAt(i + 1);
   if (c === 47) return next === 47 || next === 42;
   return operator(c, next) !== undefined;
-}
-
-/**
- * Attach each run of `///` comments to the first significant token after it (newlines do not count).
- * Anything else between the run and that token — a plain comment — detaches the run.
- */
-function collectDocs(comments: IToken[], tokens: IToken[]): Map<number, string> {
-  const docs = new Map<number, string>();
-  let ti = 0;
-  let run: string[] = [];
-  let runEnd = 0;
-  /** The first significant token after the current run. */
-  const nextToken = (): IToken | undefined => {
-    while (ti < tokens.length && (tokens[ti].startOffset < runEnd || tokens[ti].tokenType === T.Newline)) ti++;
-    return tokens[ti];
-  };
-  const flush = (limit: number) => {
-    const next = nextToken();
-    if (next && next.startOffset < limit) docs.set(next.startOffset, run.join('\n'));
-    run = [];
-  };
-  for (const c of comments) {
-    if (run.length > 0) {
-      const next = nextToken();
-      const adjacent = c.tokenType === T.DocComment && !(next && next.startOffset < c.startOffset);
-      if (!adjacent) flush(c.startOffset);
-    }
-    if (c.tokenType === T.DocComment) {
-      run.push(c.image.slice(3).replace(/^ /, ''));
-      runEnd = c.startOffset + c.image.length;
-    }
-  }
-  if (run.length > 0) flush(Infinity);
-  return docs;
 }
 
 /** Control characters and very long runs are shown escaped and shortened in messages. */

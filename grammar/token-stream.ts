@@ -46,8 +46,7 @@ export function normalizeTokens(tokens: IToken[], src: SourceText, diagnostics: 
         diagnostics.push(diag(syntaxCodes.unmatchedBrace, src.span(t.startOffset, t.startOffset + 1), {}));
         continue;
       }
-      const indent = leadingIndent(src, t.startOffset);
-      if (indent !== null && openIndent[openIndent.length - 1] > indent && openIndent.slice(0, -1).includes(indent)) {
+      if (closesOuterBlock(src.text, lineStartOf(src, t.startOffset), openIndent, t.startOffset)) {
         const unclosed = open.pop()!;
         diagnostics.push(diag(syntaxCodes.unclosedBlock, src.span(unclosed.startOffset, unclosed.startOffset + 1), {}, {
           notes: [`judging by indentation, the \`}\` on line ${src.position(t.startOffset).line} closes an outer block`],
@@ -109,18 +108,37 @@ function closeBefore(out: IToken[], at: number, indent: number, src: SourceText)
   out.splice(k, 0, synthetic(T.RCurly, '}', offset), synthetic(T.ImplicitEnd, '}', offset));
 }
 
+/**
+ * Whether the `}` at `offset`, on the line starting at `lineStart`, starts that line indented like an outer open
+ * block and less than the innermost one: then it closes the outer block, and the innermost is unclosed.
+ * `openIndent`: the indentation of each open block's `{` line.
+ */
+export function closesOuterBlock(text: string, lineStart: number, openIndent: readonly number[], offset: number): boolean {
+  const indent = blanksFrom(text, lineStart, offset);
+  return lineStart + indent === offset && openIndent[openIndent.length - 1] > indent && openIndent.slice(0, -1).includes(indent);
+}
+
+/** The number of spaces and tabs from `lineStart`, stopping at `offset`: the indentation of a line. */
+export function blanksFrom(text: string, lineStart: number, offset: number): number {
+  let i = lineStart;
+  while (i < offset && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i - lineStart;
+}
+
 /** Leading spaces and tabs of the line an offset is on. */
 function lineIndent(src: SourceText, offset: number): number {
-  const start = src.lineStarts[src.position(offset).line - 1];
-  let i = start;
-  while (i < offset && (src.text.charCodeAt(i) === 32 || src.text.charCodeAt(i) === 9)) i++;
-  return i - start;
+  return blanksFrom(src.text, lineStartOf(src, offset), offset);
 }
 
 /** The indentation before `offset` if only spaces and tabs precede it on its line, else null. */
 function leadingIndent(src: SourceText, offset: number): number | null {
-  const indent = lineIndent(src, offset);
-  return src.lineStarts[src.position(offset).line - 1] + indent === offset ? indent : null;
+  const start = lineStartOf(src, offset);
+  const indent = blanksFrom(src.text, start, offset);
+  return start + indent === offset ? indent : null;
+}
+
+function lineStartOf(src: SourceText, offset: number): number {
+  return src.lineStarts[src.lineOf(offset) - 1];
 }
 
 /** Index of the `}` closing the `{` at `start`, or tokens.length when it is never closed. */

@@ -14,16 +14,21 @@ export interface Span {
 
 /** A decoded source file with its line-start table, shared by every stage that needs positions. */
 export class SourceText {
-  readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
-  constructor(readonly path: string, readonly text: string) {
+  constructor(readonly path: string, readonly text: string) {}
+
+  /** The offset where each line starts; computed when first needed (a valid file may never need it). */
+  get lineStarts(): readonly number[] {
+    if (this.starts) return this.starts;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
-    this.lineStarts = starts;
+    return (this.starts = starts);
   }
 
   /** 1-based line and column of an offset (binary search: O(log lines)). */
