@@ -2,10 +2,12 @@ import type { IToken, TokenType } from './chevrotain.js';
 import type { Comment } from '../src/ast/types.js';
 import { diag, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
-import type { SourceText } from '../src/diagnostics/span.js';
+import { OffsetSpan, type SourceText } from '../src/diagnostics/span.js';
 import * as T from './tokens.js';
 
 export const MAX_IDENTIFIER_LENGTH = 256;
+/** Slots of the scanner's cache of recent words (a power of two). */
+const RECENT = 4096;
 
 export interface LexResult {
   /** Significant tokens, before statement-terminator normalisation. */
@@ -103,7 +105,9 @@ export class Scanner {
   end = 0;
   /** The current token's text when it was cut for the keyword lookup. */
   private word: string | undefined;
-  private readonly words = new Map<string, string>();
+  /** Recently scanned words and their kinds, by a hash of their length and three of their characters. */
+  private readonly recentWords: (string | undefined)[] = new Array(RECENT);
+  private readonly recentKinds: Kind[] = new Array(RECENT);
 
   constructor(private readonly src: SourceText, private readonly diagnostics: Diagnostic[]) {}
 
@@ -138,15 +142,12 @@ export class Scanner {
             k = K.Port;
           } else {
             i = skip(text, start + 1, WORD);
-            const word = text.substring(start, i);
-            k = KEYWORDS.get(word) ?? K.Identifier;
-            this.word = k === K.Identifier ? this.intern(word) : word;
+            k = this.scanWord(text, start, i);
           }
         }
       } else if (c === 95) {
-        k = K.Identifier;
         i = skip(text, i + 1, WORD);
-        this.word = this.intern(text.substring(start, i));
+        k = this.scanWord(text, start, i);
       } else if (c === 34) {
         ({ k, end: i } = scanString(text, start));
       } else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
@@ -176,14 +177,23 @@ export class Scanner {
   }
 
   /**
-   * One string per distinct word: a name or key is written many times (`ip`, `cost`, a router's name at every
-   * link), and the AST keeps each. Costs one more lookup of a hash the keyword lookup has already computed.
+   * The kind of the word text[start, end) — a keyword or an identifier — and its text, from a small cache of
+   * recent words when it is there: a name or key is written many times (`ip`, `cost`, a router's name at every
+   * link), so most words need neither a new string nor the keyword lookup, and the AST keeps one string for them.
    */
-  private intern(word: string): string {
-    const known = this.words.get(word);
-    if (known !== undefined) return known;
-    this.words.set(word, word);
-    return word;
+  private scanWord(text: string, start: number, end: number): Kind {
+    const len = end - start;
+    const h = (len * 7919 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 131 + text.charCodeAt(start + (len >> 1))) & (RECENT - 1);
+    const known = this.recentWords[h];
+    if (known !== undefined && known.length === len && text.startsWith(known, start)) {
+      this.word = known;
+      return this.recentKinds[h];
+    }
+    const word = text.substring(start, end);
+    const k = KEYWORDS.get(word) ?? K.Identifier;
+    this.recentWords[h] = this.word = word;
+    this.recentKinds[h] = k;
+    return k;
   }
 
   /** The current token's text. */
@@ -210,7 +220,7 @@ export class Trivia {
   constructor(private readonly src: SourceText, private readonly diagnostics: Diagnostic[]) {}
 
   comment(k: Kind, text: string, start: number): void {
-    const span = this.src.span(start, start + text.length);
+    const span = new OffsetSpan(this.src, start, start + text.length);
     if (k === K.UnterminatedBlockComment) this.diagnostics.push(diag(syntaxCodes.unterminatedComment, this.src.span(start, start + 2), {}));
     this.comments.push({ type: 'Comment', span, style: COMMENT_STYLE.get(k.type)!, text });
     if (k === K.DocComment) this.run.push(text.slice(3).replace(/^ /, ''));
