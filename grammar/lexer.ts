@@ -28,6 +28,7 @@ export interface Kind {
   idx: number;
   /** The fixed image of an operator or keyword; empty for tokens whose image is their text. */
   image: string;
+  /** A comment: kept apart from the significant tokens. */
   comment: boolean;
 }
 
