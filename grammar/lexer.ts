@@ -130,19 +130,21 @@ export class Scanner {
       } else if (c === 13) {
         k = text.charCodeAt(i + 1) === 10 ? K.CRLF : K.CR;
       } else if (is(c, ALNUM)) {
-        i = scanMac(text, start);
+        // The run of letters and digits is scanned once; what follows it tells the token apart.
+        const run = skip(text, start + 1, ALNUM);
+        i = macEnd(text, start, run);
         if (i > start) {
           k = K.Mac;
         } else if (c <= 57) {
           k = K.Number;
-          i = skip(text, start + 1, NUMBER);
+          i = skip(text, run, NUMBER);
           if (text.charCodeAt(i) === 47) i = skip(text, i + 1, PREFIX);
         } else {
-          i = scanPort(text, start);
+          i = portEnd(text, start, run);
           if (i > start) {
             k = K.Port;
           } else {
-            i = skip(text, start + 1, WORD);
+            i = skip(text, run, WORD);
             k = this.scanWord(text, start, i);
           }
         }
@@ -246,21 +248,26 @@ function skip(text: string, i: number, cls: number): number {
   return i;
 }
 
-/** MacLike `[0-9A-Za-z]{1,4}:[0-9A-Za-z]*(?::[0-9A-Za-z]*)+`: its end, or `start` when it does not match. */
-function scanMac(text: string, start: number): number {
-  let i = skip(text, start, ALNUM);
-  if (i - start > 4 || text.charCodeAt(i) !== 58) return start;
+/**
+ * MacLike `[0-9A-Za-z]{1,4}:[0-9A-Za-z]*(?::[0-9A-Za-z]*)+` from `start`, whose first run of letters and digits
+ * ends at `run`: its end, or `start` when it does not match.
+ */
+function macEnd(text: string, start: number, run: number): number {
+  if (run - start > 4 || text.charCodeAt(run) !== 58) return start;
+  let i = run;
   let groups = 0;
   for (; text.charCodeAt(i) === 58; groups++) i = skip(text, i + 1, ALNUM);
   return groups >= 2 ? i : start;
 }
 
-/** PortLike `[A-Za-z][A-Za-z0-9]{0,7}\/(?![/*])[0-9A-Za-z_]*(?:-[0-9A-Za-z_]*)?` from a letter: its end, or `start`. */
-function scanPort(text: string, start: number): number {
-  const slash = skip(text, start, ALNUM);
-  const next = text.charCodeAt(slash + 1);
-  if (slash - start > 8 || text.charCodeAt(slash) !== 47 || next === 47 || next === 42) return start;
-  const i = skip(text, slash + 1, WORD);
+/**
+ * PortLike `[A-Za-z][A-Za-z0-9]{0,7}\/(?![/*])[0-9A-Za-z_]*(?:-[0-9A-Za-z_]*)?` from a letter at `start`, whose
+ * run of letters and digits ends at `run`: its end, or `start`.
+ */
+function portEnd(text: string, start: number, run: number): number {
+  const next = text.charCodeAt(run + 1);
+  if (run - start > 8 || text.charCodeAt(run) !== 47 || next === 47 || next === 42) return start;
+  const i = skip(text, run + 1, WORD);
   return text.charCodeAt(i) === 45 ? skip(text, i + 1, WORD) : i;
 }
 

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Lexer } from '../../grammar/chevrotain.js';
+import { allTokens } from '../../grammar/tokens.js';
 import { lex, MAX_IDENTIFIER_LENGTH } from '../../grammar/lexer.js';
 import { SourceText } from '../../src/diagnostics/span.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -70,5 +73,31 @@ describe('lexer', () => {
     expect(where(r.diagnostics)).toEqual(['TOPO1004 1:8']);
     expect(r.diagnostics[0].message).toBe(`identifier is 1000000 characters long; the limit is ${MAX_IDENTIFIER_LENGTH}`);
     expect(parse(`router ${'y'.repeat(MAX_IDENTIFIER_LENGTH)}`).diagnostics).toEqual([]);
+  });
+});
+
+/** What Chevrotain's own lexer makes of the patterns in grammar/tokens.ts: the scanner must give the same. */
+const reference = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+
+function bothLexers(text: string): { ours: string[]; theirs: string[] } {
+  const diags: Diagnostic[] = [];
+  const lexed = lex(new SourceText('t.topo', text), diags);
+  const r = reference.tokenize(text);
+  const show = (t: { tokenType: { name: string }; image: string; startOffset: number }) => `${t.startOffset}:${t.tokenType.name}:${t.image}`;
+  return {
+    ours: [...lexed.tokens.map(show), ...lexed.comments.map((c) => `${c.span.start}:comment:${c.text}`),
+      ...diags.filter((d) => d.code === 'TOPO1001').map((d) => `${d.span.start}+${d.span.end - d.span.start}:error`)],
+    theirs: [...r.tokens.map(show), ...(r.groups.comments ?? []).map((c) => `${c.startOffset}:comment:${c.image}`),
+      ...r.errors.map((e) => `${e.offset}+${e.length}:error`)],
+  };
+}
+
+describe('the scanner against Chevrotain’s lexer over the same token patterns', () => {
+  it('gives the same tokens, comments and errors on fuzzed input', () => {
+    const chars = fc.constantFrom(...'aZ09_.:/%-><=!{};,"\\ \t\n\r@#*x7f'.split(''), 'tcp', 'udp/', '02:', '10.', '///', '/*', '*/', 'link', 'in', 'on', 'ab', 'abcd', 'abcde', 'a1b2c3d4', '12345');
+    fc.assert(fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+      const { ours, theirs } = bothLexers(text);
+      expect(ours).toEqual(theirs);
+    }), { numRuns: 5000, seed: 20261206 });
   });
 });
