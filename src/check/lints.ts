@@ -11,9 +11,11 @@ import type { Program } from '../resolve/program.js';
 export function checkLints(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
   const used = new Set<number>();
-  for (const r of program.references) {
-    used.add(r.target);
-    if (r.from !== null) used.add(r.from);
+  const { targets, froms } = program.references;
+  for (let i = 0; i < targets.length; i++) {
+    used.add(targets[i]);
+    const from = froms[i];
+    if (from !== null) used.add(from);
   }
   const asserted = new Set<string>();
   for (const a of program.asserts) for (const w of a.ast.words) if (w.type === 'Ref') w.parts.forEach((p) => asserted.add(p.text));

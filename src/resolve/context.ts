@@ -3,7 +3,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Behaviour } from './behaviours.js';
-import type { Node, NodeId, Program, ScopeId } from './program.js';
+import { qualifiedName, type Node, type NodeId, type Program, type ScopeId } from './program.js';
 import { lookup, visibleNames } from './scopes.js';
 import { article, closest } from './suggest.js';
 import type { ValueContext } from './values.js';
@@ -35,13 +35,16 @@ export class Resolver {
   resolve(ref: Ref, scope: ScopeId): NodeId | null {
     const r = lookup(this.program, ref.parts, scope);
     if (r.ok) {
-      this.program.references.push({ span: ref.span, target: r.node, from: this.current });
+      const refs = this.program.references;
+      refs.spans.push(ref.span);
+      refs.targets.push(r.node);
+      refs.froms.push(this.current);
       return r.node;
     }
     const part = ref.parts[r.at];
     if (r.reason === 'ambiguous') {
-      const options = r.candidates.map((id) => `\`${this.program.nodes[id].qualified}\``).join(', ');
-      const related = r.candidates.map((id) => ({ span: this.program.nodes[id].nameSpan, label: `\`${this.program.nodes[id].qualified}\` is declared here` }));
+      const options = r.candidates.map((id) => `\`${qualifiedName(this.program, id)}\``).join(', ');
+      const related = r.candidates.map((id) => ({ span: this.program.nodes[id].nameSpan, label: `\`${qualifiedName(this.program, id)}\` is declared here` }));
       this.diagnostics.push(diag(resolveCodes.ambiguousName, part.span, { name: part.text, options }, { related }));
     } else if (r.reason === 'notContainer') {
       this.diagnostics.push(diag(resolveCodes.undefinedName, ref.parts[r.at + 1].span, { name: ref.parts.slice(0, r.at + 2).map((p) => p.text).join('.') },

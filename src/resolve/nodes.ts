@@ -4,35 +4,32 @@ import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Behaviour, Placement } from './behaviours.js';
 import type { Resolver } from './context.js';
 import { article } from './suggest.js';
-import type { Pending } from './declare.js';
 import { placementOf } from './kinds.js';
 import type { Kind, Node, NodeId } from './program.js';
 import { defaultsFor } from './defaults.js';
 import { typeProps, withDefaults, type PropItem } from './properties.js';
 
 /** Resolve one declaration: its positional literal, properties (with defaults), container and `on`/`in`. */
-export function resolveNode(r: Resolver, pending: Pending<Decl> & { node: NodeId; props: readonly PropItem[] }): void {
-  const node = r.program.nodes[pending.node];
-  const decl = pending.item;
-  r.current = node.id;
+export function resolveNode(r: Resolver, id: NodeId, decl: Decl, props: readonly PropItem[]): void {
+  r.current = id;
   try {
-    resolveDecl(r, pending, node, decl);
+    resolveDecl(r, r.program.nodes[id], decl, props);
   } finally {
     r.current = null;
   }
 }
 
-function resolveDecl(r: Resolver, pending: Pending<Decl> & { props: readonly PropItem[] }, node: Node, decl: Decl): void {
-  const ctx = r.at(pending.scope);
+function resolveDecl(r: Resolver, node: Node, decl: Decl, props: readonly PropItem[]): void {
+  const ctx = r.at(node.scope);
   if (node.kind === null) {
     // Unknown kind, already reported: still resolve names so that they count as used, but check nothing.
-    if (decl.on) r.resolve(decl.on, pending.scope);
-    if (decl.in) r.resolve(decl.in, pending.scope);
+    if (decl.on) r.resolve(decl.on, node.scope);
+    if (decl.in) r.resolve(decl.in, node.scope);
     return;
   }
   const kind = r.program.kinds.get(node.kind)!;
   const primary = primaryItem(r, decl, kind);
-  const items = primary ? [primary, ...pending.props] : pending.props;
+  const items = primary ? [primary, ...props] : props;
   const owner = `${kind.name} \`${node.name}\``;
   node.props = withDefaults(typeProps(items, kind.accepts, owner, ctx), defaultsFor(kind.accepts, kind.defaults), node.nameSpan, owner, ctx);
 
@@ -43,9 +40,9 @@ function resolveDecl(r: Resolver, pending: Pending<Decl> & { props: readonly Pro
     const rule = placement[clause];
     if (ref && !rule) {
       r.diagnostics.push(diag(resolveCodes.placementNotAccepted, ref.span, { kind: article(kind.name), clause }));
-      r.resolve(ref, pending.scope);
+      r.resolve(ref, node.scope);
     } else if (ref && rule) {
-      const target = r.resolve(ref, pending.scope);
+      const target = r.resolve(ref, node.scope);
       if (target !== null && fitsPlacement(r, target, rule.behaviours, `the \`${clause}\` of ${owner}`, ref.span)) {
         node[clause] = { node: target, span: ref.span };
       }

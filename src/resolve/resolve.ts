@@ -19,10 +19,10 @@ const FILE_PROPS: PropTable = { link_pool: { type: { t: 'prefix' } } };
 export function resolveProgram(files: readonly File[], stdFiles: ReadonlySet<string> = new Set()): { program: Program; diagnostics: Diagnostic[] } {
   const program: Program = {
     files: files.map((f) => f.path), stdFiles: new Set(stdFiles), kinds: new Map(), nodes: [], links: [], controls: [],
-    bearers: [], flows: [], asserts: [], scopes: [], byName: new Map(), references: [], fileProps: new Map(),
+    bearers: [], flows: [], asserts: [], scopes: [], byName: new Map(), references: { spans: [], targets: [], froms: [] }, fileProps: new Map(),
   };
   const r = new Resolver(program);
-  const declared: Declared = { kindDecls: [], decls: [], connections: [], bearers: [], flows: [], asserts: [], fileProps: new Map() };
+  const declared: Declared = { kindDecls: [], decls: [], declProps: [], connections: [], bearers: [], flows: [], asserts: [], fileProps: new Map() };
 
   collectKindDecls(files, declared);
   const { kinds, order } = buildKinds(declared.kindDecls, r.diagnostics);
@@ -32,7 +32,7 @@ export function resolveProgram(files: readonly File[], stdFiles: ReadonlySet<str
   const fileScope = (file: string) => declared.fileProps.get(file)!.scope;
   typeKindDefaults(order, kinds, (file) => r.at(fileScope(file)));
   for (const [file, { scope, items }] of declared.fileProps) program.fileProps.set(file, typeProps(items, FILE_PROPS, 'a file', r.at(scope)));
-  for (const d of declared.decls) resolveNode(r, d);
+  declared.decls.forEach((decl, id) => resolveNode(r, id, decl, declared.declProps[id]));
   for (const c of declared.connections) resolveConnection(r, c);
   for (const b of declared.bearers) resolveBearer(r, b);
   const flowNames = new Map<string, FlowDecl>();
