@@ -196,7 +196,7 @@ class Parser {
 
   private resolve(parts: { text: string; span: Span }[], span: Span): NodeRef {
     const found = lookup(this.program, parts, this.stmt.scope);
-    if (found.ok) return { node: found.node, span };
+    if (typeof found === 'number') return { node: found, span };
     const name = parts.map((p) => p.text).join('.');
     const at = parts[found.at].span;
     if (found.reason === 'ambiguous') {

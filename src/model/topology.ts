@@ -111,7 +111,7 @@ function netNode(program: Program, n: Node): NetNode {
   return {
     id: n.id,
     // Outputs key nodes by name: qualify the names that are not unique in the program (`shop.gw`).
-    name: (program.byName.get(n.name)?.length ?? 1) > 1 ? qualifiedName(program, n.id) : n.name,
+    name: program.homonyms.has(n.name) ? qualifiedName(program, n.id) : n.name,
     kind: n.kind,
     behaviours: [...n.behaviours].sort(),
     asn,

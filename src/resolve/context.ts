@@ -34,12 +34,12 @@ export class Resolver {
   /** Resolve a reference, record the use, and report an undefined or ambiguous name at its exact part. */
   resolve(ref: Ref, scope: ScopeId): NodeId | null {
     const r = lookup(this.program, ref.parts, scope);
-    if (r.ok) {
+    if (typeof r === 'number') {
       const refs = this.program.references;
       refs.spans.push(ref.span);
-      refs.targets.push(r.node);
+      refs.targets.push(r);
       refs.froms.push(this.current);
-      return r.node;
+      return r;
     }
     const part = ref.parts[r.at];
     if (r.reason === 'ambiguous') {
@@ -58,7 +58,7 @@ export class Resolver {
 
   private membersOf(ref: Ref, at: number, scope: ScopeId): Iterable<string> {
     const parent = lookup(this.program, ref.parts.slice(0, at), scope);
-    const body = parent.ok ? this.program.nodes[parent.node].bodyScope : null;
+    const body = typeof parent === 'number' ? this.program.nodes[parent].bodyScope : null;
     return body === null ? [] : this.program.scopes[body].names.keys();
   }
 

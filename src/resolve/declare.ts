@@ -119,9 +119,13 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
     r.diagnostics.push(diag(resolveCodes.duplicateName, node.nameSpan, { name: node.name }, { related: [{ span: p.nodes[first].nameSpan, label: 'first declared here' }] }));
   } else {
     names.set(node.name, node.id);
-    const all = p.byName.get(node.name);
-    if (all) all.push(node.id);
-    else p.byName.set(node.name, [node.id]);
+    const other = p.byName.get(node.name);
+    if (other === undefined) p.byName.set(node.name, node.id);
+    else {
+      const all = p.homonyms.get(node.name);
+      if (all) all.push(node.id);
+      else p.homonyms.set(node.name, [other, node.id]);
+    }
   }
   return node;
 }

@@ -37,19 +37,14 @@ function build(table: PropTable, kind: Props): Defaults {
   return { kind, builtin, required };
 }
 
-const NO_PROPS: readonly Prop[] = Object.freeze([]);
-
 /**
  * A declaration's effective properties: its own over shared defaults, in the order declaration, kind,
  * built-in. Defaults are not copied per declaration (tens of thousands of links each have an `mtu`):
  * a built-in default's Prop is made when asked for, with the owner's span as its `keySpan`.
  */
 export class DefaultedProps implements Props {
-  private readonly own: readonly Prop[];
-
-  constructor(own: ReadonlyMap<string, Prop>, private readonly defaults: Defaults, private readonly ownerSpan: Span) {
-    this.own = own.size === 0 ? NO_PROPS : exactArray(own.values(), own.size);
-  }
+  /** `own`: the declaration's properties, distinct keys (see typeProps). */
+  constructor(private readonly own: readonly Prop[], private readonly defaults: Defaults, private readonly ownerSpan: Span) {}
 
   get(key: string): Prop | undefined {
     return this.ownProp(key) ?? this.defaults.kind.get(key) ?? this.builtin(key);
@@ -107,14 +102,6 @@ export class DefaultedProps implements Props {
     const values = this.defaults.builtin.get(key);
     return values && { key, keySpan: this.ownerSpan, values: values as Value[], origin: 'builtin' };
   }
-}
-
-/** An array of exactly `size` items (spreading an iterator leaves spare capacity; these live as long as the program). */
-function exactArray<T>(items: Iterable<T>, size: number): T[] {
-  const out = new Array<T>(size);
-  let i = 0;
-  for (const item of items) out[i++] = item;
-  return out;
 }
 
 /** The properties a declaration sets itself or takes from its kind: what was written, without built-in defaults. */

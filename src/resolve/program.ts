@@ -187,8 +187,10 @@ export interface Program {
   flows: Flow[];
   asserts: AssertStmt[];
   scopes: Scope[];
-  /** Nodes by simple name across the whole program, in declaration order. */
-  byName: Map<string, NodeId[]>;
+  /** Nodes by simple name across the whole program: the first declared with each name. */
+  byName: Map<string, NodeId>;
+  /** Names declared in more than one scope: every declaration, in order (most names are unique). */
+  homonyms: Map<string, NodeId[]>;
   references: References;
   /** File-level properties (`link_pool`) by file. */
   fileProps: Map<string, Props>;

@@ -10,17 +10,19 @@ import { typeTerm, type ValueContext } from './values.js';
 
 export type PropItem = Property | Flag;
 
-const NONE: ReadonlyMap<string, Prop> = new Map();
+const NONE: readonly Prop[] = Object.freeze([]);
 
 /**
  * Type a body's properties and flags against the table of what its owner accepts: unknown keys (with a
  * suggestion), duplicates (both sites), flags given a value, several values for a single-valued key.
+ * Returns the typed properties in the order written; few per body, so an array searched by key.
  */
-export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): ReadonlyMap<string, Prop> {
+export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): readonly Prop[] {
   // Most declarations, links and link ends set nothing.
   if (items.length === 0) return NONE;
-  const props = new Map<string, Prop>();
-  const seen = new Map<string, Span>();
+  const props: Prop[] = [];
+  /** Keys given a value that did not type: a later duplicate is still reported. */
+  let failed: { key: string; keySpan: Span }[] | undefined;
   for (const item of items) {
     const key = item.type === 'Flag' ? item.name.text : item.key.length === 1 ? item.key[0].text : item.key.map((k) => k.text).join('.');
     const keySpan = item.type === 'Flag' ? item.name.span : item.keySpan;
@@ -30,16 +32,28 @@ export function typeProps(items: readonly PropItem[], table: PropTable, owner: s
       ctx.diagnostics.push(diag(resolveCodes.unknownProperty, keySpan, { key, owner, suggestion: closest(key, Object.keys(table)), accepted }));
       continue;
     }
-    const first = seen.get(key);
+    const first = findProp(props, key) ?? failed?.find((f) => f.key === key);
     if (first) {
-      ctx.diagnostics.push(diag(resolveCodes.duplicateProperty, keySpan, { key }, { related: [{ span: first, label: 'first set here' }] }));
+      ctx.diagnostics.push(diag(resolveCodes.duplicateProperty, keySpan, { key }, { related: [{ span: first.keySpan, label: 'first set here' }] }));
       continue;
     }
-    seen.set(key, keySpan);
     const values = typeValues(item, spec, key, ctx);
-    if (values) props.set(key, { key, keySpan, values, origin });
+    if (values) props.push({ key, keySpan, values, origin });
+    else (failed ??= []).push({ key, keySpan });
   }
-  return props;
+  // Exact length: arrays grown by push keep spare capacity, and these live as long as the program.
+  return props.length === 0 ? NONE : props.slice();
+}
+
+/** The property with this key, if set. */
+export function findProp(props: readonly Prop[], key: string): Prop | undefined {
+  for (const p of props) if (p.key === key) return p;
+  return undefined;
+}
+
+/** Properties by key, for the few owners whose properties are a plain map (kinds, files). */
+export function propMap(props: readonly Prop[]): Map<string, Prop> {
+  return new Map(props.map((p) => [p.key, p]));
 }
 
 function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueContext): Value[] | null {
@@ -69,9 +83,9 @@ function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueConte
  * A declaration's effective properties: its own over the shared defaults. Reports required properties that
  * neither gives, at `nameSpan` (which is also the `keySpan` of built-in defaults, to point diagnostics at).
  */
-export function withDefaults(own: ReadonlyMap<string, Prop>, defaults: Defaults, nameSpan: Span, owner: string, ctx: ValueContext): Props {
+export function withDefaults(own: readonly Prop[], defaults: Defaults, nameSpan: Span, owner: string, ctx: ValueContext): Props {
   for (const { key, spec } of defaults.required) {
-    if (!own.has(key)) ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
+    if (!findProp(own, key)) ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
   }
   return new DefaultedProps(own, defaults, nameSpan);
 }
