@@ -12,6 +12,8 @@ export const BUILTIN_SPAN: Span = Object.freeze({ file: '<builtin>', start: 0, e
 export interface Defaults {
   kind: Props;
   builtin: ReadonlyMap<string, readonly Value[]>;
+  /** The values of `kind` and `builtin` in one map: what `valuesOf` falls back to. */
+  values: ReadonlyMap<string, readonly Value[]>;
   required: readonly { key: string; spec: PropSpec }[];
 }
 
@@ -34,7 +36,9 @@ function build(table: PropTable, kind: Props): Defaults {
     if (spec.default) builtin.set(key, Object.freeze(spec.default.map((v) => Object.freeze({ ...v, span: BUILTIN_SPAN }) as Value)));
     else if (spec.required) required.push({ key, spec });
   }
-  return { kind, builtin, required };
+  const values = new Map<string, readonly Value[]>(builtin);
+  for (const [key, prop] of kind) values.set(key, prop.values);
+  return { kind, builtin, values, required };
 }
 
 /**
@@ -52,7 +56,7 @@ export class DefaultedProps implements Props {
 
   /** The values `get(key)` would give, without making a Prop for a built-in default. */
   valuesFor(key: string): readonly Value[] | undefined {
-    return (this.ownProp(key) ?? this.defaults.kind.get(key))?.values ?? this.defaults.builtin.get(key);
+    return this.ownProp(key)?.values ?? this.defaults.values.get(key);
   }
 
   has(key: string): boolean {
@@ -87,10 +91,12 @@ export class DefaultedProps implements Props {
     for (const prop of this.values()) fn(prop, prop.key, this);
   }
 
-  /** Own properties, then the kind's defaults not overridden. */
-  *written(): IterableIterator<Prop> {
-    yield* this.own;
-    for (const [key, prop] of this.defaults.kind) if (!this.ownProp(key)) yield prop;
+  /** Own properties, then the kind's defaults not overridden (no copy when the kind has none: most). */
+  written(): readonly Prop[] {
+    if (this.defaults.kind.size === 0) return this.own;
+    const out = [...this.own];
+    for (const [key, prop] of this.defaults.kind) if (!this.ownProp(key)) out.push(prop);
+    return out;
   }
 
   private ownProp(key: string): Prop | undefined {
@@ -105,6 +111,6 @@ export class DefaultedProps implements Props {
 }
 
 /** The properties a declaration sets itself or takes from its kind: what was written, without built-in defaults. */
-export function writtenProps(props: Props): Iterable<Prop> {
+export function writtenProps(props: Props): readonly Prop[] {
   return props instanceof DefaultedProps ? props.written() : [...props.values()].filter((p) => p.origin !== 'builtin');
 }

@@ -24,12 +24,12 @@ export function typeProps(items: readonly PropItem[], table: PropTable, owner: s
   /** Keys given a value that did not type: a later duplicate is still reported. */
   let failed: { key: string; keySpan: Span }[] | undefined;
   for (const item of items) {
-    const key = item.type === 'Flag' ? item.name.text : item.key.length === 1 ? item.key[0].text : item.key.map((k) => k.text).join('.');
+    const written = item.type === 'Flag' ? item.name.text : item.key.length === 1 ? item.key[0].text : item.key.map((k) => k.text).join('.');
     const keySpan = item.type === 'Flag' ? item.name.span : item.keySpan;
-    const spec = Object.hasOwn(table, key) ? table[key] : undefined;
-    if (!spec) {
+    const key = tableKey(table, written);
+    if (key === undefined) {
       const accepted = Object.keys(table).join(', ');
-      ctx.diagnostics.push(diag(resolveCodes.unknownProperty, keySpan, { key, owner, suggestion: closest(key, Object.keys(table)), accepted }));
+      ctx.diagnostics.push(diag(resolveCodes.unknownProperty, keySpan, { key: written, owner, suggestion: closest(written, Object.keys(table)), accepted }));
       continue;
     }
     const first = findProp(props, key) ?? failed?.find((f) => f.key === key);
@@ -37,12 +37,24 @@ export function typeProps(items: readonly PropItem[], table: PropTable, owner: s
       ctx.diagnostics.push(diag(resolveCodes.duplicateProperty, keySpan, { key }, { related: [{ span: first.keySpan, label: 'first set here' }] }));
       continue;
     }
-    const values = typeValues(item, spec, key, ctx);
+    const values = typeValues(item, table[key], key, ctx);
     if (values) props.push({ key, keySpan, values, origin });
     else (failed ??= []).push({ key, keySpan });
   }
   // Exact length: arrays grown by push keep spare capacity, and these live as long as the program.
   return props.length === 0 ? NONE : props.slice();
+}
+
+const tableKeys = new WeakMap<PropTable, Map<string, string>>();
+
+/**
+ * The table's key equal to `written`, if it accepts it. Props keep the table's string, not the source's copy:
+ * one string per key instead of one per use, and lookups by a constant key compare internalized strings.
+ */
+function tableKey(table: PropTable, written: string): string | undefined {
+  let keys = tableKeys.get(table);
+  if (!keys) tableKeys.set(table, (keys = new Map(Object.keys(table).map((k) => [k, k]))));
+  return keys.get(written);
 }
 
 /** The property with this key, if set. */
