@@ -50,7 +50,10 @@ const NONE: Attachment[] = [];
 export function l2(program: Program): L2 {
   const hit = cache.get(program);
   if (hit) return hit;
-  const isSwitch = (id: NodeId) => program.nodes[id].behaviours.has('switch');
+  // One flag per node id: asked four times per link.
+  const switches = new Uint8Array(program.nodes.length);
+  for (const n of program.nodes) if (n.behaviours.has('switch')) switches[n.id] = 1;
+  const isSwitch = (id: NodeId) => switches[id] === 1;
   const parent = new Map<NodeId, NodeId>();
   const find = (x: NodeId): NodeId => {
     let root = x;
@@ -58,7 +61,7 @@ export function l2(program: Program): L2 {
     while (x !== root) { const next = parent.get(x)!; parent.set(x, root); x = next; }
     return root;
   };
-  for (const n of program.nodes) if (isSwitch(n.id)) parent.set(n.id, n.id);
+  for (const n of program.nodes) if (switches[n.id]) parent.set(n.id, n.id);
   for (const link of program.links) {
     const [a, b] = link.ends;
     if (isSwitch(a.node) && isSwitch(b.node)) {
@@ -75,12 +78,15 @@ export function l2(program: Program): L2 {
     const list = segments.get(root);
     if (list) list.push(id); else segments.set(root, [id]);
   }
-  const segmentSubnet = (root: NodeId): PrefixValue | null => {
-    for (const s of segments.get(root)!) {
-      const v = valuesOf(program.nodes[s].props, 'subnet', 'prefix')[0];
-      if (v) return v;
+  // One attachment per segment, shared by every node linked to it (its subnet is a search of its switches).
+  const segmentAttachments = new Map<NodeId, Attached>();
+  const segmentAttachment = (root: NodeId): Attached => {
+    let a = segmentAttachments.get(root);
+    if (!a) {
+      const subnet = segments.get(root)!.map((s) => valuesOf(program.nodes[s].props, 'subnet', 'prefix')[0]).find((v) => v !== undefined) ?? null;
+      segmentAttachments.set(root, (a = new Attached(program, 'segment', root, subnet)));
     }
-    return null;
+    return a;
   };
 
   // Most nodes have one or two attachments, and many none: the arrays are made on first use.
@@ -88,7 +94,7 @@ export function l2(program: Program): L2 {
   const attach = (node: NodeId, a: Attachment) => {
     const list = attachments[node];
     if (list === NONE) attachments[node] = [a];
-    else if (!list.some((x) => x.domain === a.domain)) list.push(a);
+    else if (!hasDomain(list, a.domain)) list.push(a);
   };
   for (const link of program.links) {
     const [a, b] = link.ends;
@@ -97,7 +103,7 @@ export function l2(program: Program): L2 {
     if (sw !== null) {
       const root = segmentOf.get(sw)!;
       const other = sw === a.node ? b.node : a.node;
-      attach(other, new Attached(program, 'segment', root, segmentSubnet(root)));
+      attach(other, segmentAttachment(root));
     } else {
       const att = new Attached(program, 'link', link.id, valuesOf(link.props, 'subnet', 'prefix')[0] ?? null);
       attach(a.node, att);
@@ -113,6 +119,11 @@ export function l2(program: Program): L2 {
   const result = { attachments, segmentOf, segments };
   cache.set(program, result);
   return result;
+}
+
+function hasDomain(list: readonly Attachment[], domain: number): boolean {
+  for (const x of list) if (x.domain === domain) return true;
+  return false;
 }
 
 export function linkName(program: Program, link: Link): string {

@@ -20,7 +20,9 @@ const NONE: readonly Prop[] = Object.freeze([]);
 export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): readonly Prop[] {
   // Most declarations, links and link ends set nothing.
   if (items.length === 0) return NONE;
-  const props: Prop[] = [];
+  // Exact length when every item types (the usual case): arrays grown by push keep spare capacity.
+  const props = new Array<Prop>(items.length);
+  let n = 0;
   /** Keys given a value that did not type: a later duplicate is still reported. */
   let failed: { key: string; keySpan: Span }[] | undefined;
   for (const item of items) {
@@ -32,17 +34,18 @@ export function typeProps(items: readonly PropItem[], table: PropTable, owner: s
       ctx.diagnostics.push(diag(resolveCodes.unknownProperty, keySpan, { key: written, owner, suggestion: closest(written, Object.keys(table)), accepted }));
       continue;
     }
-    const first = findProp(props, key) ?? failed?.find((f) => f.key === key);
+    const first = findProp(props, key, n) ?? failed?.find((f) => f.key === key);
     if (first) {
       ctx.diagnostics.push(diag(resolveCodes.duplicateProperty, keySpan, { key }, { related: [{ span: first.keySpan, label: 'first set here' }] }));
       continue;
     }
     const values = typeValues(item, table[key], key, ctx);
-    if (values) props.push({ key, keySpan, values, origin });
+    if (values) props[n++] = { key, keySpan, values, origin };
     else (failed ??= []).push({ key, keySpan });
   }
-  // Exact length: arrays grown by push keep spare capacity, and these live as long as the program.
-  return props.length === 0 ? NONE : props.slice();
+  if (n === 0) return NONE;
+  props.length = n;
+  return props;
 }
 
 const tableKeys = new WeakMap<PropTable, Map<string, string>>();
@@ -57,9 +60,9 @@ function tableKey(table: PropTable, written: string): string | undefined {
   return keys.get(written);
 }
 
-/** The property with this key, if set. */
-export function findProp(props: readonly Prop[], key: string): Prop | undefined {
-  for (const p of props) if (p.key === key) return p;
+/** The property with this key among the first `count`, if set. */
+export function findProp(props: readonly Prop[], key: string, count = props.length): Prop | undefined {
+  for (let i = 0; i < count; i++) if (props[i].key === key) return props[i];
   return undefined;
 }
 
