@@ -41,15 +41,16 @@ function hostBits(program: Program, out: Diagnostic[]): void {
 
 /** Every explicit `ip`: inside one of the node's subnets, with its length, not reserved, not taken. */
 function interfaces(program: Program, out: Diagnostic[]): void {
-  const { attachments } = l2(program);
+  const { attachmentsOf } = l2(program);
   const taken = new Map<string, Span>();
   for (const node of program.nodes) {
     for (const ip of valuesOf(node.props, 'ip', 'iface')) {
-      const known = attachments[node.id].filter((a): a is Attachment & { subnet: PrefixValue } => a.subnet !== null);
+      const attachments = attachmentsOf(node.id);
+      const known = attachments.filter((a): a is Attachment & { subnet: PrefixValue } => a.subnet !== null);
       const home = known.find((a) => contains(a.subnet, ip.addr));
       const addr = formatIp(ip.addr);
       if (!home) {
-        out.push(outside(node.name, addr, ip.span, known, attachments[node.id].length > known.length));
+        out.push(outside(node.name, addr, ip.span, known, attachments.length > known.length));
         continue;
       }
       const subnet = formatPrefix(home.subnet);
@@ -84,11 +85,11 @@ function outside(name: string, addr: string, span: Span, known: (Attachment & { 
 }
 
 function macs(program: Program, out: Diagnostic[]): void {
-  const { attachments } = l2(program);
+  const { attachmentsOf } = l2(program);
   const taken = new Map<string, Span>();
   for (const node of program.nodes) {
     for (const mac of valuesOf(node.props, 'mac', 'mac')) {
-      for (const a of attachments[node.id]) {
+      for (const a of attachmentsOf(node.id)) {
         const key = `${a.domain}|${mac.value}`;
         const first = taken.get(key);
         if (first && first !== mac.span) out.push(diag(addressCodes.duplicateMac, mac.span, { mac: mac.value, domain: a.label }, { related: [{ span: first, label: 'first used here' }] }));
