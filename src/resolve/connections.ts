@@ -35,14 +35,17 @@ function link(r: Resolver, id: number, [a, b]: [End, End], span: Span, container
     r.diagnostics.push(diag(resolveCodes.notALinkEnd, provider.span, { name: r.program.nodes[provider.node].name, ends: endNames(r, a, b) }));
     own = own.filter((p) => p.key !== 'provider');
   }
-  const props = withDefaults(own, defaultsFor(LINK_PROPS), span, '`link`', ctx);
+  const props = withDefaults(own, LINK_DEFAULTS, span, '`link`', ctx);
   const [itemsA, itemsB] = dotted ? endItems(r, a, b, items, scope) : NO_END_ITEMS;
   const endProps = (e: End, endItems: readonly PropItem[]) =>
-    withDefaults(typeProps(endItems, LINK_END_PROPS, 'a link end', ctx), defaultsFor(LINK_END_PROPS), e.span, 'a link end', ctx);
+    withDefaults(typeProps(endItems, LINK_END_PROPS, 'a link end', ctx), LINK_END_DEFAULTS, e.span, 'a link end', ctx);
   return { id, span, container, props, ends: [{ node: a.node, span: a.span, props: endProps(a, itemsA) }, { node: b.node, span: b.span, props: endProps(b, itemsB) }] };
 }
 
 const NO_ITEMS: readonly never[] = Object.freeze([]);
+const LINK_DEFAULTS = defaultsFor(LINK_PROPS);
+const LINK_END_DEFAULTS = defaultsFor(LINK_END_PROPS);
+const FLOW_DEFAULTS = defaultsFor(FLOW_PROPS);
 const NO_END_ITEMS: readonly [readonly PropItem[], readonly PropItem[]] = [NO_ITEMS, NO_ITEMS];
 
 /** The `END.key` properties of each end, as plain `key` properties. */
@@ -84,7 +87,7 @@ export function resolveFlow(r: Resolver, { item, scope, container }: Pending<Flo
   seen.set(item.name.text, item);
   const ctx = r.at(scope);
   const owner = `flow \`${item.name.text}\``;
-  const props = withDefaults(typeProps(propItems(r, item.body, owner), FLOW_PROPS, owner, ctx), defaultsFor(FLOW_PROPS), item.name.span, owner, ctx);
+  const props = withDefaults(typeProps(propItems(r, item.body, owner), FLOW_PROPS, owner, ctx), FLOW_DEFAULTS, item.name.span, owner, ctx);
   const flow = { name: item.name.text, nameSpan: item.name.span, span: item.span, file: item.span.file, container, props };
   r.program.flows.push(item.doc === undefined ? flow : { ...flow, doc: item.doc });
 }

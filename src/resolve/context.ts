@@ -2,15 +2,25 @@ import type { Ref } from '../ast/types.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Span } from '../diagnostics/span.js';
-import type { Behaviour } from './behaviours.js';
-import { qualifiedName, type Node, type NodeId, type Program, type ScopeId } from './program.js';
+import type { Behaviour, Placement } from './behaviours.js';
+import type { Defaults } from './defaults.js';
+import { qualifiedName, type Kind, type Node, type NodeId, type Program, type ScopeId } from './program.js';
 import { lookup, visibleNames } from './scopes.js';
 import { article, closest } from './suggest.js';
 import type { ValueContext } from './values.js';
 
+/** What a declaration of a kind is resolved against (src/resolve/nodes.ts). */
+export interface KindRules {
+  kind: Kind;
+  defaults: Defaults;
+  placement: Placement;
+}
+
 /** State shared by the resolver's passes: the program being built and the diagnostics found so far. */
 export class Resolver {
   readonly diagnostics: Diagnostic[] = [];
+  /** By kind name, filled as declarations of each kind are resolved. */
+  readonly kindRules = new Map<string, KindRules>();
   private readonly contexts = new Map<ScopeId, ValueContext>();
   /** The declaration being resolved, recorded as the source of the references it makes. */
   current: NodeId | null = null;

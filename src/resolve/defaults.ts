@@ -15,6 +15,8 @@ export interface Defaults {
   /** The values of `kind` and `builtin` in one map: what `valuesOf` falls back to. */
   values: ReadonlyMap<string, readonly Value[]>;
   required: readonly { key: string; spec: PropSpec }[];
+  /** The properties of every owner that sets none, when there are no built-in defaults (see withDefaults). */
+  bare?: DefaultedProps;
 }
 
 const NO_KIND_DEFAULTS: Props = new Map();

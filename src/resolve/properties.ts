@@ -3,7 +3,7 @@ import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Span } from '../diagnostics/span.js';
 import { describeType, type PropSpec, type PropTable } from './behaviours.js';
-import { DefaultedProps, type Defaults } from './defaults.js';
+import { BUILTIN_SPAN, DefaultedProps, type Defaults } from './defaults.js';
 import type { Origin, Prop, Props, Value } from './program.js';
 import { closest } from './suggest.js';
 import { typeTerm, type ValueContext } from './values.js';
@@ -102,6 +102,8 @@ export function withDefaults(own: readonly Prop[], defaults: Defaults, nameSpan:
   for (const { key, spec } of defaults.required) {
     if (!findProp(own, key)) ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
   }
+  // Without built-in defaults the owner's span is never used: declarations that set nothing share one.
+  if (own.length === 0 && defaults.builtin.size === 0) return (defaults.bare ??= new DefaultedProps(own, defaults, BUILTIN_SPAN));
   return new DefaultedProps(own, defaults, nameSpan);
 }
 
