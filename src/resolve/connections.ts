@@ -5,9 +5,9 @@ import { spanFromTo, type Span } from '../diagnostics/span.js';
 import { FLOW_PROPS, LINK_END_PROPS, LINK_PROPS, NO_PROPS } from './behaviours.js';
 import type { Resolver } from './context.js';
 import type { Pending } from './declare.js';
-import type { End, Link, NodeId, ScopeId } from './program.js';
-import { defaultsFor } from './defaults.js';
-import { findProp, typeProps, withDefaults, type PropItem } from './properties.js';
+import type { End, Link, LinkEnd, NodeId, Prop, Props, ScopeId } from './program.js';
+import { DefaultedProps, defaultsFor } from './defaults.js';
+import { findProp, reportMissing, typeProps, withDefaults, type PropItem } from './properties.js';
 import { lookup } from './scopes.js';
 
 /** `link a -- b -- c` (one Link per consecutive pair) and `control a -- b …` (one Control per pair). */
@@ -37,9 +37,24 @@ function link(r: Resolver, id: number, [a, b]: [End, End], span: Span, container
   }
   const props = withDefaults(own, LINK_DEFAULTS, span, '`link`', ctx);
   const [itemsA, itemsB] = dotted ? endItems(r, a, b, items, scope) : NO_END_ITEMS;
-  const endProps = (e: End, endItems: readonly PropItem[]) =>
-    withDefaults(typeProps(endItems, LINK_END_PROPS, 'a link end', ctx), LINK_END_DEFAULTS, e.span, 'a link end', ctx);
-  return { id, span, container, props, ends: [{ node: a.node, span: a.span, props: endProps(a, itemsA) }, { node: b.node, span: b.span, props: endProps(b, itemsB) }] };
+  const end = (e: End, endItems: readonly PropItem[]) => {
+    const own = typeProps(endItems, LINK_END_PROPS, 'a link end', ctx);
+    reportMissing(own, LINK_END_DEFAULTS, e.span, 'a link end', ctx);
+    return new ResolvedEnd(e.node, e.span, own);
+  };
+  return { id, span, container, props, ends: [end(a, itemsA), end(b, itemsB)] };
+}
+
+/**
+ * A link end whose effective properties are made when read: nearly every end sets none, they are read
+ * rarely (routing policies, host-bit checks), and two per link would be a good share of the program.
+ */
+class ResolvedEnd implements LinkEnd {
+  constructor(readonly node: NodeId, readonly span: Span, private readonly own: readonly Prop[]) {}
+
+  get props(): Props {
+    return new DefaultedProps(this.own, LINK_END_DEFAULTS, this.span);
+  }
 }
 
 const NO_ITEMS: readonly never[] = Object.freeze([]);

@@ -99,12 +99,17 @@ function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueConte
  * neither gives, at `nameSpan` (which is also the `keySpan` of built-in defaults, to point diagnostics at).
  */
 export function withDefaults(own: readonly Prop[], defaults: Defaults, nameSpan: Span, owner: string, ctx: ValueContext): Props {
-  for (const { key, spec } of defaults.required) {
-    if (!findProp(own, key)) ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
-  }
+  reportMissing(own, defaults, nameSpan, owner, ctx);
   // Without built-in defaults the owner's span is never used: declarations that set nothing share one.
   if (own.length === 0 && defaults.builtin.size === 0) return (defaults.bare ??= new DefaultedProps(own, defaults, BUILTIN_SPAN));
   return new DefaultedProps(own, defaults, nameSpan);
+}
+
+/** Report the required properties that neither `own` nor the defaults give, at `nameSpan`. */
+export function reportMissing(own: readonly Prop[], defaults: Defaults, nameSpan: Span, owner: string, ctx: ValueContext): void {
+  for (const { key, spec } of defaults.required) {
+    if (!findProp(own, key)) ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
+  }
 }
 
 function exampleOf(spec: PropSpec): string {
