@@ -100,7 +100,7 @@ export function l2(program: Program): L2 {
   const attachmentsOf = (id: NodeId): readonly Attachment[] => {
     const list: Attachment[] = [];
     const attach = (a: Attachment) => {
-      if (!hasDomain(list, a.domain)) list.push(a);
+      if (!list.some((x) => x.domain === a.domain)) list.push(a);
     };
     for (let i = first[id]; i < first[id + 1]; i++) {
       const link = program.links[linksOf[i]];
@@ -120,11 +120,6 @@ export function l2(program: Program): L2 {
   const result = { attachmentsOf, segmentOf, segments };
   cache.set(program, result);
   return result;
-}
-
-function hasDomain(list: readonly Attachment[], domain: number): boolean {
-  for (const x of list) if (x.domain === domain) return true;
-  return false;
 }
 
 export function linkName(program: Program, link: Link): string {

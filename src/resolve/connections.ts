@@ -37,12 +37,12 @@ function link(r: Resolver, id: number, [a, b]: [End, End], span: Span, container
   }
   const props = withDefaults(own, LINK_DEFAULTS, span, '`link`', ctx);
   const [itemsA, itemsB] = dotted ? endItems(r, a, b, items, scope) : NO_END_ITEMS;
-  const end = (e: End, endItems: readonly PropItem[]) => {
+  const linkEnd = (e: End, endItems: readonly PropItem[]) => {
     const own = typeProps(endItems, LINK_END_PROPS, 'a link end', ctx);
     reportMissing(own, LINK_END_DEFAULTS, e.span, 'a link end', ctx);
     return new ResolvedEnd(e.node, e.span, own);
   };
-  return { id, span, container, props, ends: [end(a, itemsA), end(b, itemsB)] };
+  return { id, span, container, props, ends: [linkEnd(a, itemsA), linkEnd(b, itemsB)] };
 }
 
 /**
