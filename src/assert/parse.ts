@@ -6,7 +6,7 @@ import { assertCodes } from '../diagnostics/codes/assert.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spanAtEnd, type Span } from '../diagnostics/span.js';
 import { formatIp } from '../model/ipv4.js';
-import type { AssertStmt, Flow, Program } from '../resolve/program.js';
+import { qualifiedName, type AssertStmt, type Flow, type Program } from '../resolve/program.js';
 import { lookup, visibleNames } from '../resolve/scopes.js';
 import { closest } from '../resolve/suggest.js';
 import { FIELDS, OPS, VALUE_WORDS, fieldNamed, layerOf } from './fields.js';
@@ -196,11 +196,11 @@ class Parser {
 
   private resolve(parts: { text: string; span: Span }[], span: Span): NodeRef {
     const found = lookup(this.program, parts, this.stmt.scope);
-    if (found.ok) return { node: found.node, span };
+    if (typeof found === 'number') return { node: found, span };
     const name = parts.map((p) => p.text).join('.');
     const at = parts[found.at].span;
     if (found.reason === 'ambiguous') {
-      const qualified = found.candidates.map((c) => `\`${this.program.nodes[c].qualified}\``).join(', ');
+      const qualified = found.candidates.map((c) => `\`${qualifiedName(this.program, c)}\``).join(', ');
       throw new Malformed(diag(assertCodes.unknownNode, at, { name, reason: `is ambiguous: write one of ${qualified}` }));
     }
     const reason = found.reason === 'notContainer' ? `has no members: \`${parts[found.at].text}\` is not a container` : 'is not declared';

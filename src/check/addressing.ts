@@ -20,36 +20,40 @@ export function checkAddressing(program: Program): Diagnostic[] {
 
 /** Prefixes written with host bits set, in every property written (built-in defaults are known to be clean). */
 function hostBits(program: Program, out: Diagnostic[]): void {
-  const check = (v: Value) => {
-    if (v.kind === 'arrow') {
-      check(v.from);
-      check(v.to);
-    } else if (v.kind === 'prefix' && network(v.addr, v.len) !== v.addr) {
-      out.push(diag(addressCodes.hostBits, v.span, { prefix: formatPrefix(v), network: formatPrefix({ addr: network(v.addr, v.len), len: v.len }) }));
-    }
-  };
-  const checkAll = (props: Props) => {
-    for (const p of writtenProps(props)) for (const v of p.values) check(v);
-  };
-  for (const node of program.nodes) checkAll(node.props);
+  for (const node of program.nodes) hostBitsIn(node.props, out);
   for (const link of program.links) {
-    checkAll(link.props);
-    for (const end of link.ends) checkAll(end.props);
+    hostBitsIn(link.props, out);
+    hostBitsIn(link.ends[0].props, out);
+    hostBitsIn(link.ends[1].props, out);
   }
-  for (const props of program.fileProps.values()) checkAll(props);
+  for (const props of program.fileProps.values()) hostBitsIn(props, out);
+}
+
+function hostBitsIn(props: Props, out: Diagnostic[]): void {
+  for (const p of writtenProps(props)) for (const v of p.values) hostBitsOf(v, out);
+}
+
+function hostBitsOf(v: Value, out: Diagnostic[]): void {
+  if (v.kind === 'arrow') {
+    hostBitsOf(v.from, out);
+    hostBitsOf(v.to, out);
+  } else if (v.kind === 'prefix' && network(v.addr, v.len) !== v.addr) {
+    out.push(diag(addressCodes.hostBits, v.span, { prefix: formatPrefix(v), network: formatPrefix({ addr: network(v.addr, v.len), len: v.len }) }));
+  }
 }
 
 /** Every explicit `ip`: inside one of the node's subnets, with its length, not reserved, not taken. */
 function interfaces(program: Program, out: Diagnostic[]): void {
-  const { attachments } = l2(program);
+  const { attachmentsOf } = l2(program);
   const taken = new Map<string, Span>();
   for (const node of program.nodes) {
     for (const ip of valuesOf(node.props, 'ip', 'iface')) {
-      const known = attachments[node.id].filter((a): a is Attachment & { subnet: PrefixValue } => a.subnet !== null);
+      const attachments = attachmentsOf(node.id);
+      const known = attachments.filter((a): a is Attachment & { subnet: PrefixValue } => a.subnet !== null);
       const home = known.find((a) => contains(a.subnet, ip.addr));
       const addr = formatIp(ip.addr);
       if (!home) {
-        out.push(outside(node.name, addr, ip.span, known, attachments[node.id].length > known.length));
+        out.push(outside(node.name, addr, ip.span, known, attachments.length > known.length));
         continue;
       }
       const subnet = formatPrefix(home.subnet);
@@ -84,11 +88,11 @@ function outside(name: string, addr: string, span: Span, known: (Attachment & { 
 }
 
 function macs(program: Program, out: Diagnostic[]): void {
-  const { attachments } = l2(program);
+  const { attachmentsOf } = l2(program);
   const taken = new Map<string, Span>();
   for (const node of program.nodes) {
     for (const mac of valuesOf(node.props, 'mac', 'mac')) {
-      for (const a of attachments[node.id]) {
+      for (const a of attachmentsOf(node.id)) {
         const key = `${a.domain}|${mac.value}`;
         const first = taken.get(key);
         if (first && first !== mac.span) out.push(diag(addressCodes.duplicateMac, mac.span, { mac: mac.value, domain: a.label }, { related: [{ span: first, label: 'first used here' }] }));

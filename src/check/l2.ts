@@ -34,8 +34,8 @@ class Attached implements Attachment {
 }
 
 export interface L2 {
-  /** Per node id, the subnets it is attached to, in link order. */
-  attachments: readonly (readonly Attachment[])[];
+  /** The subnets a node is attached to, in link order; made when asked (few nodes declare an address or MAC). */
+  attachmentsOf(node: NodeId): readonly Attachment[];
   /** Per switch, the representative switch of its segment. */
   segmentOf: Map<NodeId, NodeId>;
   /** Per segment representative, its switches in declaration order. */
@@ -43,14 +43,16 @@ export interface L2 {
 }
 
 const cache = new WeakMap<Program, L2>();
-/** Shared by every node without attachments; typed read-only outside this file. */
-const NONE: Attachment[] = [];
+const NONE: readonly Attachment[] = Object.freeze([]);
 
-/** Segments (switches joined by links, union-find) and every node's attachments; computed once per program. */
+/** Segments (switches joined by links, union-find) and each node's links; computed once per program. */
 export function l2(program: Program): L2 {
   const hit = cache.get(program);
   if (hit) return hit;
-  const isSwitch = (id: NodeId) => program.nodes[id].behaviours.has('switch');
+  // One flag per node id: asked four times per link.
+  const switches = new Uint8Array(program.nodes.length);
+  for (const n of program.nodes) if (n.behaviours.has('switch')) switches[n.id] = 1;
+  const isSwitch = (id: NodeId) => switches[id] === 1;
   const parent = new Map<NodeId, NodeId>();
   const find = (x: NodeId): NodeId => {
     let root = x;
@@ -58,7 +60,7 @@ export function l2(program: Program): L2 {
     while (x !== root) { const next = parent.get(x)!; parent.set(x, root); x = next; }
     return root;
   };
-  for (const n of program.nodes) if (isSwitch(n.id)) parent.set(n.id, n.id);
+  for (const n of program.nodes) if (switches[n.id]) parent.set(n.id, n.id);
   for (const link of program.links) {
     const [a, b] = link.ends;
     if (isSwitch(a.node) && isSwitch(b.node)) {
@@ -75,42 +77,47 @@ export function l2(program: Program): L2 {
     const list = segments.get(root);
     if (list) list.push(id); else segments.set(root, [id]);
   }
-  const segmentSubnet = (root: NodeId): PrefixValue | null => {
-    for (const s of segments.get(root)!) {
-      const v = valuesOf(program.nodes[s].props, 'subnet', 'prefix')[0];
-      if (v) return v;
+  // One attachment per segment, shared by every node linked to it (its subnet is a search of its switches).
+  const segmentAttachments = new Map<NodeId, Attached>();
+  const segmentAttachment = (root: NodeId): Attached => {
+    let a = segmentAttachments.get(root);
+    if (!a) {
+      const subnet = segments.get(root)!.map((s) => valuesOf(program.nodes[s].props, 'subnet', 'prefix')[0]).find((v) => v !== undefined) ?? null;
+      segmentAttachments.set(root, (a = new Attached(program, 'segment', root, subnet)));
     }
-    return null;
+    return a;
   };
 
-  // Most nodes have one or two attachments, and many none: the arrays are made on first use.
-  const attachments: Attachment[][] = new Array(program.nodes.length).fill(NONE);
-  const attach = (node: NodeId, a: Attachment) => {
-    const list = attachments[node];
-    if (list === NONE) attachments[node] = [a];
-    else if (!list.some((x) => x.domain === a.domain)) list.push(a);
-  };
-  for (const link of program.links) {
-    const [a, b] = link.ends;
-    if (isSwitch(a.node) && isSwitch(b.node)) continue;
-    const sw = isSwitch(a.node) ? a.node : isSwitch(b.node) ? b.node : null;
-    if (sw !== null) {
-      const root = segmentOf.get(sw)!;
-      const other = sw === a.node ? b.node : a.node;
-      attach(other, new Attached(program, 'segment', root, segmentSubnet(root)));
-    } else {
-      const att = new Attached(program, 'link', link.id, valuesOf(link.props, 'subnet', 'prefix')[0] ?? null);
-      attach(a.node, att);
-      attach(b.node, att);
+  // Per node, the links that attach it to a subnet (not those between two switches), in link order.
+  const first = new Int32Array(program.nodes.length + 1);
+  const attaching = (link: Link) => !(isSwitch(link.ends[0].node) && isSwitch(link.ends[1].node));
+  for (const link of program.links) if (attaching(link)) for (const e of link.ends) first[e.node + 1]++;
+  for (let i = 0; i < program.nodes.length; i++) first[i + 1] += first[i];
+  const linksOf = new Int32Array(first[program.nodes.length]);
+  const next = first.slice(0, program.nodes.length);
+  for (const link of program.links) if (attaching(link)) for (const e of link.ends) linksOf[next[e.node]++] = link.id;
+
+  const attachmentsOf = (id: NodeId): readonly Attachment[] => {
+    const list: Attachment[] = [];
+    const attach = (a: Attachment) => {
+      if (!list.some((x) => x.domain === a.domain)) list.push(a);
+    };
+    for (let i = first[id]; i < first[id + 1]; i++) {
+      const link = program.links[linksOf[i]];
+      const [a, b] = link.ends;
+      const sw = isSwitch(a.node) ? a.node : isSwitch(b.node) ? b.node : null;
+      // A node linked to a switch is attached to the switch's segment; the switch itself is not.
+      if (sw === null) attach(new Attached(program, 'link', link.id, valuesOf(link.props, 'subnet', 'prefix')[0] ?? null));
+      else if (sw !== id) attach(segmentAttachment(segmentOf.get(sw)!));
     }
-  }
-  for (const n of program.nodes) {
-    if (!n.in) continue;
-    const target = program.nodes[n.in.node];
-    const cidr = valuesOf(target.props, 'cidr', 'prefix')[0];
-    if (cidr) attach(n.id, new Attached(program, 'subnet', target.id, cidr));
-  }
-  const result = { attachments, segmentOf, segments };
+    const placed = program.nodes[id].in;
+    if (placed) {
+      const cidr = valuesOf(program.nodes[placed.node].props, 'cidr', 'prefix')[0];
+      if (cidr) attach(new Attached(program, 'subnet', placed.node, cidr));
+    }
+    return list.length === 0 ? NONE : list;
+  };
+  const result = { attachmentsOf, segmentOf, segments };
   cache.set(program, result);
   return result;
 }

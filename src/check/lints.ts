@@ -10,20 +10,23 @@ import type { Program } from '../resolve/program.js';
  */
 export function checkLints(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const used = new Set<number>();
-  for (const r of program.references) {
-    used.add(r.target);
-    if (r.from !== null) used.add(r.from);
+  // One flag per node id.
+  const used = new Uint8Array(program.nodes.length);
+  const { targets, froms } = program.references;
+  for (let i = 0; i < targets.length; i++) {
+    used[targets[i]] = 1;
+    const from = froms[i];
+    if (from !== null) used[from] = 1;
   }
   const asserted = new Set<string>();
   for (const a of program.asserts) for (const w of a.ast.words) if (w.type === 'Ref') w.parts.forEach((p) => asserted.add(p.text));
   for (const node of program.nodes) {
-    if (node.container !== null) used.add(node.container);
+    if (node.container !== null) used[node.container] = 1;
   }
   for (const node of program.nodes) {
     // Unknown kinds and duplicate names are errors already: no warning on top of them.
     const duplicate = program.scopes[node.scope].names.get(node.name) !== node.id;
-    if (used.has(node.id) || asserted.has(node.name) || node.kind === null || duplicate || program.stdFiles.has(node.file)) continue;
+    if (used[node.id] || asserted.has(node.name) || node.kind === null || duplicate || program.stdFiles.has(node.file)) continue;
     out.push(diag(lintCodes.unusedDeclaration, node.nameSpan, { kind: node.kind, name: node.name }));
   }
   const usedKinds = new Set<string>();

@@ -21,6 +21,8 @@ const ROLES: { behaviour: Behaviour; role: string }[] = [
 export function checkMobile(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
   const control = adjacency(program);
+  const component = components(control);
+  const reaches = (a: NodeId, b: NodeId) => a === b || (component.has(a) && component.get(a) === component.get(b));
   const stores = subscriberStores(program);
   for (const bearer of program.bearers) {
     if (!shape(program, bearer, out)) continue;
@@ -40,7 +42,7 @@ export function checkMobile(program: Program): Diagnostic[] {
       out.push(diag(mobileCodes.noMobilityManager, access.span, { name: program.nodes[access.node].name }));
       continue;
     }
-    if (!managers.some((m) => reaches(control, m, new Set(home)))) {
+    if (!managers.some((m) => home.some((h) => reaches(m, h)))) {
       out.push(diag(mobileCodes.subscriberUnreachable, bearer.ue.span, { ue: ue.name }, {
         related: [
           ...managers.map((m) => ({ span: program.nodes[m].nameSpan, label: `mobility manager \`${program.nodes[m].name}\`` })),
@@ -97,18 +99,24 @@ function subscriberStores(program: Program): Map<NodeId, NodeId[]> {
   return stores;
 }
 
-/** Breadth-first over control adjacencies from `start`: does it reach any of `targets`? */
-function reaches(adj: Map<NodeId, NodeId[]>, start: NodeId, targets: Set<NodeId>): boolean {
-  const seen = new Set([start]);
-  const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    if (targets.has(queue[i])) return true;
-    for (const next of adj.get(queue[i]) ?? []) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
+/**
+ * The connected components of the control adjacencies (which go both ways): node -> the first node of its
+ * component. Found once, so that each bearer's reachability question is a lookup, not a search.
+ */
+function components(adj: Map<NodeId, NodeId[]>): Map<NodeId, NodeId> {
+  const component = new Map<NodeId, NodeId>();
+  for (const start of adj.keys()) {
+    if (component.has(start)) continue;
+    component.set(start, start);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const next of adj.get(queue[i])!) {
+        if (!component.has(next)) {
+          component.set(next, start);
+          queue.push(next);
+        }
       }
     }
   }
-  return false;
+  return component;
 }

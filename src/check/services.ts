@@ -11,8 +11,9 @@ const CALL_KEYS = ['calls', 'backend', 'forward', 'origin'];
 export function checkServices(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
   portConflicts(program, out);
-  callTargets(program, out);
-  callCycles(program, out);
+  const calls = callsByProcess(program);
+  callTargets(program, calls, out);
+  callCycles(program, calls, out);
   for (const node of program.nodes) {
     const quorum = valuesOf(node.props, 'quorum', 'number')[0];
     const replicas = valuesOf(node.props, 'replicas', 'number')[0];
@@ -58,14 +59,20 @@ function portConflicts(program: Program, out: Diagnostic[]): void {
   }
 }
 
-function calls(program: Program, id: NodeId): { key: string; ref: RefValue }[] {
-  return CALL_KEYS.flatMap((key) => valuesOf(program.nodes[id].props, key, 'ref').map((ref) => ({ key, ref })));
+interface Call { key: string; ref: RefValue }
+
+/** Every process's calls, in declaration order (read once for both checks that follow them). */
+function callsByProcess(program: Program): Map<NodeId, Call[]> {
+  const calls = new Map<NodeId, Call[]>();
+  for (const node of program.nodes) {
+    if (node.nature === 'process') calls.set(node.id, CALL_KEYS.flatMap((key) => valuesOf(node.props, key, 'ref').map((ref) => ({ key, ref }))));
+  }
+  return calls;
 }
 
-function callTargets(program: Program, out: Diagnostic[]): void {
-  for (const node of program.nodes) {
-    if (node.nature !== 'process') continue;
-    for (const { key, ref } of calls(program, node.id)) {
+function callTargets(program: Program, calls: Map<NodeId, Call[]>, out: Diagnostic[]): void {
+  for (const edges of calls.values()) {
+    for (const { key, ref } of edges) {
       const target = program.nodes[ref.node];
       if (target.nature === 'process' && target.kind !== null && valuesOf(target.props, 'listen', 'port').length === 0) {
         out.push(diag(servicesCodes.notListening, ref.span, { name: target.name, key }, { related: [{ span: target.nameSpan, label: 'declared here' }] }));
@@ -75,12 +82,12 @@ function callTargets(program: Program, out: Diagnostic[]): void {
 }
 
 /** Depth-first over the call graph; a back edge closes a loop, reported at the call that closes it. */
-function callCycles(program: Program, out: Diagnostic[]): void {
+function callCycles(program: Program, calls: Map<NodeId, Call[]>, out: Diagnostic[]): void {
   const state = new Map<NodeId, 'active' | 'done'>();
-  for (const start of program.nodes) {
-    if (start.nature !== 'process' || state.has(start.id)) continue;
-    const stack: { id: NodeId; edges: { key: string; ref: RefValue }[]; i: number }[] = [{ id: start.id, edges: calls(program, start.id), i: 0 }];
-    state.set(start.id, 'active');
+  for (const [start, edges] of calls) {
+    if (state.has(start)) continue;
+    const stack: { id: NodeId; edges: Call[]; i: number }[] = [{ id: start, edges, i: 0 }];
+    state.set(start, 'active');
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
       if (top.i >= top.edges.length) {
@@ -96,7 +103,7 @@ function callCycles(program: Program, out: Diagnostic[]): void {
         out.push(diag(servicesCodes.callCycle, ref.span, { cycle }));
       } else if (s === undefined && program.nodes[ref.node].nature === 'process') {
         state.set(ref.node, 'active');
-        stack.push({ id: ref.node, edges: calls(program, ref.node), i: 0 });
+        stack.push({ id: ref.node, edges: calls.get(ref.node)!, i: 0 });
       }
     }
   }

@@ -24,23 +24,20 @@ export function checkTopology(program: Program): Diagnostic[] {
   for (const link of program.links) endpoints('link', link.ends);
   for (const control of program.controls) endpoints('control', control.ends);
 
-  const seen = new Map<number, End[]>();
+  const seen = new Map<number, readonly End[]>();
+  const n = program.nodes.length;
   for (const link of program.links) {
     const [a, b] = link.ends;
-    // One number per unordered pair of node ids (exact below 2^26 declarations).
-    const key = Math.min(a.node, b.node) * 2 ** 26 + Math.max(a.node, b.node);
+    // One number per unordered pair of node ids (a small integer while n² < 2^31).
+    const key = Math.min(a.node, b.node) * n + Math.max(a.node, b.node);
     const first = seen.get(key);
     if (first) {
       out.push(diag(topologyCodes.duplicateLink, joinSpans(a.span, b.span), { a: program.nodes[a.node].name, b: program.nodes[b.node].name },
         { related: [{ span: joinSpans(first[0].span, first[1].span), label: 'first linked here' }] }));
     } else seen.set(key, link.ends);
-    for (const end of link.ends) {
-      const subnet = valuesOf(link.props, 'subnet', 'prefix')[0];
-      if (subnet && program.nodes[end.node].behaviours.has('switch')) {
-        out.push(diag(topologyCodes.subnetOnSwitchLink, subnet.span, { name: program.nodes[end.node].name }));
-        break;
-      }
-    }
+    const subnet = valuesOf(link.props, 'subnet', 'prefix')[0];
+    const sw = !subnet ? undefined : link.ends.find((end) => program.nodes[end.node].behaviours.has('switch'));
+    if (subnet && sw) out.push(diag(topologyCodes.subnetOnSwitchLink, subnet.span, { name: program.nodes[sw.node].name }));
   }
 
   for (const switches of l2(program).segments.values()) {

@@ -1,6 +1,6 @@
 import { l2 } from '../check/l2.js';
 import type { Node, NodeId, Program } from '../resolve/program.js';
-import { valuesOf } from '../resolve/program.js';
+import { qualifiedName, valuesOf } from '../resolve/program.js';
 import type { Iface, NetNode, Segment } from './types.js';
 import { formatIp } from './ipv4.js';
 
@@ -111,7 +111,7 @@ function netNode(program: Program, n: Node): NetNode {
   return {
     id: n.id,
     // Outputs key nodes by name: qualify the names that are not unique in the program (`shop.gw`).
-    name: (program.byName.get(n.name)?.length ?? 1) > 1 ? n.qualified : n.name,
+    name: program.homonyms.has(n.name) ? qualifiedName(program, n.id) : n.name,
     kind: n.kind,
     behaviours: [...n.behaviours].sort(),
     asn,

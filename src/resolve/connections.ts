@@ -1,72 +1,89 @@
 import type { Bearer as BearerAst, Connection, FlowDecl, Item, Property, Ref } from '../ast/types.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
-import { spanFromTo } from '../diagnostics/span.js';
+import { spanFromTo, type Span } from '../diagnostics/span.js';
 import { FLOW_PROPS, LINK_END_PROPS, LINK_PROPS, NO_PROPS } from './behaviours.js';
 import type { Resolver } from './context.js';
 import type { Pending } from './declare.js';
-import type { End, Link, Props } from './program.js';
-import { defaultsFor } from './defaults.js';
-import { typeProps, withDefaults, type PropItem } from './properties.js';
+import type { End, Link, LinkEnd, NodeId, Prop, Props, ScopeId } from './program.js';
+import { DefaultedProps, defaultsFor } from './defaults.js';
+import { findProp, reportMissing, typeProps, withDefaults, type PropItem } from './properties.js';
 import { lookup } from './scopes.js';
 
 /** `link a -- b -- c` (one Link per consecutive pair) and `control a -- b …` (one Control per pair). */
 export function resolveConnection(r: Resolver, { item, scope, container }: Pending<Connection>): void {
-  const ends = item.ends.map((ref) => end(r, ref, scope));
+  const nodes = item.ends.map((ref) => r.resolve(ref, scope));
   const body = propItems(r, item.body, `\`${item.keyword}\``);
-  for (let i = 0; i + 1 < ends.length; i++) {
-    const a = ends[i];
-    const b = ends[i + 1];
-    if (!a || !b) continue;
-    if (item.keyword === 'control') {
-      r.program.controls.push({ ends: [a, b], span: item.span });
-      continue;
-    }
-    const link: Link = {
-      id: r.program.links.length, span: item.span, container, props: NO_END_PROPS,
-      ends: [{ node: a.node, span: a.span, props: NO_END_PROPS }, { node: b.node, span: b.span, props: NO_END_PROPS }],
-    };
-    linkProps(r, link, body, scope);
-    r.program.links.push(link);
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    const a = nodes[i];
+    const b = nodes[i + 1];
+    if (a === null || b === null) continue;
+    const ends: [End, End] = [{ node: a, span: item.ends[i].span }, { node: b, span: item.ends[i + 1].span }];
+    if (item.keyword === 'control') r.program.controls.push({ ends, span: item.span });
+    else r.program.links.push(link(r, r.program.links.length, ends, item.span, container, body, scope));
   }
   if (item.keyword === 'control') typeProps(body, NO_PROPS, '`control`', r.at(scope));
 }
 
-/** Placeholder until linkProps sets the real ones. */
-const NO_END_PROPS: Props = new Map();
-
-/** Link properties; `END.key` sets a property of one end, which must be an end of this link. */
-function linkProps(r: Resolver, link: Link, items: PropItem[], scope: number): void {
+/** A link and its properties; `END.key` sets a property of one end, which must be an end of this link. */
+function link(r: Resolver, id: number, [a, b]: [End, End], span: Span, container: NodeId | null, items: readonly PropItem[], scope: ScopeId): Link {
   const ctx = r.at(scope);
-  const plain = items.filter((i) => i.type === 'Flag' || i.key.length === 1);
-  let own = typeProps(plain, LINK_PROPS, '`link`', ctx);
-  const provider = own.get('provider')?.values[0];
-  if (provider?.kind === 'ref' && !link.ends.some((e) => e.node === provider.node)) {
-    r.diagnostics.push(diag(resolveCodes.notALinkEnd, provider.span, { name: r.program.nodes[provider.node].name, ends: endNames(r, link) }));
-    own = new Map([...own].filter(([key]) => key !== 'provider'));
+  const dotted = items.some((i) => i.type === 'Property' && i.key.length > 1);
+  let own = typeProps(dotted ? items.filter((i) => i.type === 'Flag' || i.key.length === 1) : items, LINK_PROPS, '`link`', ctx);
+  const provider = findProp(own, 'provider')?.values[0];
+  if (provider?.kind === 'ref' && provider.node !== a.node && provider.node !== b.node) {
+    r.diagnostics.push(diag(resolveCodes.notALinkEnd, provider.span, { name: r.program.nodes[provider.node].name, ends: endNames(r, a, b) }));
+    own = own.filter((p) => p.key !== 'provider');
   }
-  link.props = withDefaults(own, defaultsFor(LINK_PROPS), link.span, '`link`', ctx);
+  const props = withDefaults(own, LINK_DEFAULTS, span, '`link`', ctx);
+  const [itemsA, itemsB] = dotted ? endItems(r, a, b, items, scope) : NO_END_ITEMS;
+  const linkEnd = (e: End, endItems: readonly PropItem[]) => {
+    const own = typeProps(endItems, LINK_END_PROPS, 'a link end', ctx);
+    reportMissing(own, LINK_END_DEFAULTS, e.span, 'a link end', ctx);
+    return new ResolvedEnd(e.node, e.span, own);
+  };
+  return { id, span, container, props, ends: [linkEnd(a, itemsA), linkEnd(b, itemsB)] };
+}
+
+/**
+ * A link end whose effective properties are made when read: nearly every end sets none, they are read
+ * rarely (routing policies, host-bit checks), and two per link would be a good share of the program.
+ */
+class ResolvedEnd implements LinkEnd {
+  constructor(readonly node: NodeId, readonly span: Span, private readonly own: readonly Prop[]) {}
+
+  get props(): Props {
+    return new DefaultedProps(this.own, LINK_END_DEFAULTS, this.span);
+  }
+}
+
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+const LINK_DEFAULTS = defaultsFor(LINK_PROPS);
+const LINK_END_DEFAULTS = defaultsFor(LINK_END_PROPS);
+const FLOW_DEFAULTS = defaultsFor(FLOW_PROPS);
+const NO_END_ITEMS: readonly [readonly PropItem[], readonly PropItem[]] = [NO_ITEMS, NO_ITEMS];
+
+/** The `END.key` properties of each end, as plain `key` properties. */
+function endItems(r: Resolver, a: End, b: End, items: readonly PropItem[], scope: ScopeId): [Property[], Property[]] {
   const perEnd: [Property[], Property[]] = [[], []];
   for (const prop of items) {
     if (prop.type === 'Flag' || prop.key.length === 1) continue;
     const path = prop.key.slice(0, -1);
     const found = lookup(r.program, path, scope);
-    const index = found.ok ? link.ends.findIndex((e) => e.node === found.node) : -1;
-    if (index < 0) {
+    const index = found === a.node ? 0 : found === b.node ? 1 : -1;
+    if (index === -1) {
       const span = spanFromTo(path[0].span, path[path.length - 1].span);
-      r.diagnostics.push(diag(resolveCodes.notALinkEnd, span, { name: path.map((p) => p.text).join('.'), ends: endNames(r, link) }));
+      r.diagnostics.push(diag(resolveCodes.notALinkEnd, span, { name: path.map((p) => p.text).join('.'), ends: endNames(r, a, b) }));
       continue;
     }
     const last = prop.key[prop.key.length - 1];
     perEnd[index].push({ ...prop, key: [last], keySpan: last.span });
   }
-  for (const [i, e] of link.ends.entries()) {
-    e.props = withDefaults(typeProps(perEnd[i], LINK_END_PROPS, 'a link end', ctx), defaultsFor(LINK_END_PROPS), e.span, 'a link end', ctx);
-  }
+  return perEnd;
 }
 
-function endNames(r: Resolver, link: Link): string {
-  return link.ends.map((e) => `\`${r.program.nodes[e.node].name}\``).join(' and ');
+function endNames(r: Resolver, a: End, b: End): string {
+  return `\`${r.program.nodes[a.node].name}\` and \`${r.program.nodes[b.node].name}\``;
 }
 
 export function resolveBearer(r: Resolver, { item, scope }: Pending<BearerAst>): void {
@@ -85,7 +102,7 @@ export function resolveFlow(r: Resolver, { item, scope, container }: Pending<Flo
   seen.set(item.name.text, item);
   const ctx = r.at(scope);
   const owner = `flow \`${item.name.text}\``;
-  const props = withDefaults(typeProps(propItems(r, item.body, owner), FLOW_PROPS, owner, ctx), defaultsFor(FLOW_PROPS), item.name.span, owner, ctx);
+  const props = withDefaults(typeProps(propItems(r, item.body, owner), FLOW_PROPS, owner, ctx), FLOW_DEFAULTS, item.name.span, owner, ctx);
   const flow = { name: item.name.text, nameSpan: item.name.span, span: item.span, file: item.span.file, container, props };
   r.program.flows.push(item.doc === undefined ? flow : { ...flow, doc: item.doc });
 }
@@ -96,9 +113,11 @@ function end(r: Resolver, ref: Ref, scope: number): End | null {
 }
 
 /** The properties of a body that holds nothing else; anything else is reported. */
-function propItems(r: Resolver, body: readonly Item[] | undefined, owner: string): PropItem[] {
+function propItems(r: Resolver, body: readonly Item[] | undefined, owner: string): readonly PropItem[] {
+  if (!body) return NO_ITEMS;
+  if (body.every((i) => i.type === 'Property' || i.type === 'Flag')) return body as readonly PropItem[];
   const out: PropItem[] = [];
-  for (const i of body ?? []) {
+  for (const i of body) {
     if (i.type === 'Property' || i.type === 'Flag') out.push(i);
     else r.diagnostics.push(diag(resolveCodes.notAllowedHere, i.span, { what: 'this statement', where: `inside ${owner} (it holds properties only)` }));
   }

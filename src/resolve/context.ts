@@ -2,15 +2,25 @@ import type { Ref } from '../ast/types.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Span } from '../diagnostics/span.js';
-import type { Behaviour } from './behaviours.js';
-import type { Node, NodeId, Program, ScopeId } from './program.js';
+import type { Behaviour, Placement } from './behaviours.js';
+import type { Defaults } from './defaults.js';
+import { qualifiedName, type Kind, type Node, type NodeId, type Program, type ScopeId } from './program.js';
 import { lookup, visibleNames } from './scopes.js';
 import { article, closest } from './suggest.js';
 import type { ValueContext } from './values.js';
 
+/** What a declaration of a kind is resolved against (src/resolve/nodes.ts). */
+export interface KindRules {
+  kind: Kind;
+  defaults: Defaults;
+  placement: Placement;
+}
+
 /** State shared by the resolver's passes: the program being built and the diagnostics found so far. */
 export class Resolver {
   readonly diagnostics: Diagnostic[] = [];
+  /** By kind name, filled as declarations of each kind are resolved. */
+  readonly kindRules = new Map<string, KindRules>();
   private readonly contexts = new Map<ScopeId, ValueContext>();
   /** The declaration being resolved, recorded as the source of the references it makes. */
   current: NodeId | null = null;
@@ -34,14 +44,17 @@ export class Resolver {
   /** Resolve a reference, record the use, and report an undefined or ambiguous name at its exact part. */
   resolve(ref: Ref, scope: ScopeId): NodeId | null {
     const r = lookup(this.program, ref.parts, scope);
-    if (r.ok) {
-      this.program.references.push({ span: ref.span, target: r.node, from: this.current });
-      return r.node;
+    if (typeof r === 'number') {
+      const refs = this.program.references;
+      refs.spans.push(ref.span);
+      refs.targets.push(r);
+      refs.froms.push(this.current);
+      return r;
     }
     const part = ref.parts[r.at];
     if (r.reason === 'ambiguous') {
-      const options = r.candidates.map((id) => `\`${this.program.nodes[id].qualified}\``).join(', ');
-      const related = r.candidates.map((id) => ({ span: this.program.nodes[id].nameSpan, label: `\`${this.program.nodes[id].qualified}\` is declared here` }));
+      const options = r.candidates.map((id) => `\`${qualifiedName(this.program, id)}\``).join(', ');
+      const related = r.candidates.map((id) => ({ span: this.program.nodes[id].nameSpan, label: `\`${qualifiedName(this.program, id)}\` is declared here` }));
       this.diagnostics.push(diag(resolveCodes.ambiguousName, part.span, { name: part.text, options }, { related }));
     } else if (r.reason === 'notContainer') {
       this.diagnostics.push(diag(resolveCodes.undefinedName, ref.parts[r.at + 1].span, { name: ref.parts.slice(0, r.at + 2).map((p) => p.text).join('.') },
@@ -55,7 +68,7 @@ export class Resolver {
 
   private membersOf(ref: Ref, at: number, scope: ScopeId): Iterable<string> {
     const parent = lookup(this.program, ref.parts.slice(0, at), scope);
-    const body = parent.ok ? this.program.nodes[parent.node].bodyScope : null;
+    const body = typeof parent === 'number' ? this.program.nodes[parent].bodyScope : null;
     return body === null ? [] : this.program.scopes[body].names.keys();
   }
 

@@ -16,7 +16,9 @@ export interface Pending<T> {
 
 export interface Declared {
   kindDecls: { decl: KindDecl; file: string }[];
-  decls: (Pending<Decl> & { node: NodeId; props: readonly PropItem[] })[];
+  /** Per node id (one node per declaration), its declaration and the properties of its body. */
+  decls: Decl[];
+  declProps: (readonly PropItem[])[];
   connections: Pending<Connection>[];
   bearers: Pending<Bearer>[];
   flows: Pending<FlowDecl>[];
@@ -64,10 +66,10 @@ export function declareAll(r: Resolver, files: readonly File[], kinds: Map<strin
         case 'Assert': out.asserts.push({ item, scope, container }); break;
         case 'Decl': {
           const node = declare(r, item, kinds, top.scope, top.container, f.path);
-          const body = item.body ?? NO_ITEMS;
-          const props = body.length === 0 ? NO_ITEMS : body.filter((i): i is PropItem => i.type === 'Property' || i.type === 'Flag');
-          out.decls.push({ item, node: node.id, props, scope, container });
-          const nested = props.length === body.length ? NO_ITEMS : body.filter((i) => i.type !== 'Property' && i.type !== 'Flag');
+          const props = propsOf(item.body);
+          out.decls.push(item);
+          out.declProps.push(props);
+          const nested = nestedOf(item.body, props.length);
           const holds = node.kind === null ? nested.some((i) => i.type === 'Decl') : node.nature === 'container';
           if (holds) {
             node.bodyScope = newScope(r, top.scope, node.id, f.path);
@@ -86,18 +88,17 @@ export function declareAll(r: Resolver, files: readonly File[], kinds: Map<strin
 
 function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: ScopeId, container: NodeId | null, file: string): Node {
   const p = r.program;
-  const kindName = decl.kind.parts.map((x) => x.text).join('.');
+  const parts = decl.kind.parts;
+  const kindName = parts.length === 1 ? parts[0].text : parts.map((x) => x.text).join('.');
   const kind = kinds.get(kindName);
   if (!kind) {
     const suggestion = closest(kindName, kinds.keys());
     const help = suggestion ? `did you mean \`${suggestion}\`?` : kinds.size === 0 ? 'declare it with `kind`, or import the standard library (e.g. `import "std/internet"`)' : undefined;
     r.diagnostics.push(diag(resolveCodes.unknownKind, decl.kind.span, { name: kindName, suggestion: help }));
   }
-  const parent = container === null ? null : p.nodes[container];
   const node: Node = {
     id: p.nodes.length,
     name: decl.name.text,
-    qualified: parent ? `${parent.qualified}.${decl.name.text}` : decl.name.text,
     nameSpan: decl.name.span,
     span: decl.span,
     file,
@@ -118,11 +119,31 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
     r.diagnostics.push(diag(resolveCodes.duplicateName, node.nameSpan, { name: node.name }, { related: [{ span: p.nodes[first].nameSpan, label: 'first declared here' }] }));
   } else {
     names.set(node.name, node.id);
-    const all = p.byName.get(node.name);
-    if (all) all.push(node.id);
-    else p.byName.set(node.name, [node.id]);
+    const other = p.byName.get(node.name);
+    if (other === undefined) p.byName.set(node.name, node.id);
+    else {
+      const all = p.homonyms.get(node.name);
+      if (all) all.push(node.id);
+      else p.homonyms.set(node.name, [other, node.id]);
+    }
   }
   return node;
+}
+
+const isProp = (i: Item): i is PropItem => i.type === 'Property' || i.type === 'Flag';
+
+/** A body's properties: the body itself when it holds nothing else (most do), so as not to copy it. */
+function propsOf(body: readonly Item[] | undefined): readonly PropItem[] {
+  if (!body || body.length === 0) return NO_ITEMS;
+  let n = 0;
+  for (const i of body) if (isProp(i)) n++;
+  return n === body.length ? (body as readonly PropItem[]) : n === 0 ? NO_ITEMS : body.filter(isProp);
+}
+
+/** A body's other statements, given how many properties it holds. */
+function nestedOf(body: readonly Item[] | undefined, props: number): readonly Item[] {
+  if (!body || props === body.length) return NO_ITEMS;
+  return props === 0 ? body : body.filter((i) => !isProp(i));
 }
 
 const NO_BEHAVIOURS: ReadonlySet<Behaviour> = new Set();

@@ -12,7 +12,11 @@ export const BUILTIN_SPAN: Span = Object.freeze({ file: '<builtin>', start: 0, e
 export interface Defaults {
   kind: Props;
   builtin: ReadonlyMap<string, readonly Value[]>;
+  /** The values of `kind` and `builtin` in one map: what `valuesOf` falls back to. */
+  values: ReadonlyMap<string, readonly Value[]>;
   required: readonly { key: string; spec: PropSpec }[];
+  /** The properties of every owner that sets none, when there are no built-in defaults (see withDefaults). */
+  bare?: DefaultedProps;
 }
 
 const NO_KIND_DEFAULTS: Props = new Map();
@@ -34,10 +38,10 @@ function build(table: PropTable, kind: Props): Defaults {
     if (spec.default) builtin.set(key, Object.freeze(spec.default.map((v) => Object.freeze({ ...v, span: BUILTIN_SPAN }) as Value)));
     else if (spec.required) required.push({ key, spec });
   }
-  return { kind, builtin, required };
+  const values = new Map<string, readonly Value[]>(builtin);
+  for (const [key, prop] of kind) values.set(key, prop.values);
+  return { kind, builtin, values, required };
 }
-
-const NO_PROPS: readonly Prop[] = Object.freeze([]);
 
 /**
  * A declaration's effective properties: its own over shared defaults, in the order declaration, kind,
@@ -45,11 +49,8 @@ const NO_PROPS: readonly Prop[] = Object.freeze([]);
  * a built-in default's Prop is made when asked for, with the owner's span as its `keySpan`.
  */
 export class DefaultedProps implements Props {
-  private readonly own: readonly Prop[];
-
-  constructor(own: ReadonlyMap<string, Prop>, private readonly defaults: Defaults, private readonly ownerSpan: Span) {
-    this.own = own.size === 0 ? NO_PROPS : exactArray(own.values(), own.size);
-  }
+  /** `own`: the declaration's properties, distinct keys (see typeProps). */
+  constructor(private readonly own: readonly Prop[], private readonly defaults: Defaults, private readonly ownerSpan: Span) {}
 
   get(key: string): Prop | undefined {
     return this.ownProp(key) ?? this.defaults.kind.get(key) ?? this.builtin(key);
@@ -57,7 +58,7 @@ export class DefaultedProps implements Props {
 
   /** The values `get(key)` would give, without making a Prop for a built-in default. */
   valuesFor(key: string): readonly Value[] | undefined {
-    return (this.ownProp(key) ?? this.defaults.kind.get(key))?.values ?? this.defaults.builtin.get(key);
+    return this.ownProp(key)?.values ?? this.defaults.values.get(key);
   }
 
   has(key: string): boolean {
@@ -92,10 +93,12 @@ export class DefaultedProps implements Props {
     for (const prop of this.values()) fn(prop, prop.key, this);
   }
 
-  /** Own properties, then the kind's defaults not overridden. */
-  *written(): IterableIterator<Prop> {
-    yield* this.own;
-    for (const [key, prop] of this.defaults.kind) if (!this.ownProp(key)) yield prop;
+  /** Own properties, then the kind's defaults not overridden (no copy when the kind has none: most). */
+  written(): readonly Prop[] {
+    if (this.defaults.kind.size === 0) return this.own;
+    const out = [...this.own];
+    for (const [key, prop] of this.defaults.kind) if (!this.ownProp(key)) out.push(prop);
+    return out;
   }
 
   private ownProp(key: string): Prop | undefined {
@@ -109,15 +112,7 @@ export class DefaultedProps implements Props {
   }
 }
 
-/** An array of exactly `size` items (spreading an iterator leaves spare capacity; these live as long as the program). */
-function exactArray<T>(items: Iterable<T>, size: number): T[] {
-  const out = new Array<T>(size);
-  let i = 0;
-  for (const item of items) out[i++] = item;
-  return out;
-}
-
 /** The properties a declaration sets itself or takes from its kind: what was written, without built-in defaults. */
-export function writtenProps(props: Props): Iterable<Prop> {
+export function writtenProps(props: Props): readonly Prop[] {
   return props instanceof DefaultedProps ? props.written() : [...props.values()].filter((p) => p.origin !== 'builtin');
 }

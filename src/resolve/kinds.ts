@@ -5,7 +5,7 @@ import {
   BEHAVIOUR_SPECS, BEHAVIOURS, KIND_PROPS, isBehaviour, type Behaviour, type Nature, type Placement, type PropTable,
 } from './behaviours.js';
 import type { Kind } from './program.js';
-import { typeProps, type PropItem } from './properties.js';
+import { propMap, typeProps, type PropItem } from './properties.js';
 import { closest } from './suggest.js';
 import type { ValueContext } from './values.js';
 
@@ -84,7 +84,7 @@ function draft(decl: KindDecl, file: string, diagnostics: Diagnostic[]): Draft {
 
 function kindLevel(kind: Kind, item: PropItem, key: 'shape' | 'domain' | 'primary', diagnostics: Diagnostic[]): void {
   const ctx: ValueContext = { diagnostics, lookup: () => null, fits: () => true };
-  const v = typeProps([item], KIND_PROPS, `kind \`${kind.name}\``, ctx).get(key)?.values[0];
+  const v = typeProps([item], KIND_PROPS, `kind \`${kind.name}\``, ctx)[0]?.values[0];
   if (v?.kind === 'string' && key === 'shape') kind.shape = v.value;
   if (v?.kind === 'word' && key === 'domain') kind.domain = v.value;
   if (v?.kind === 'word' && key === 'primary') kind.primary = v.value;
@@ -141,7 +141,7 @@ export function typeKindDefaults(order: Draft[], kinds: Map<string, Kind>, ctxFo
   for (const d of order) {
     const k = d.kind;
     const ctx = ctxFor(d.file);
-    const own = new Map(typeProps(d.defaults, k.accepts, `kind \`${k.name}\``, ctx, 'kind'));
+    const own = propMap(typeProps(d.defaults, k.accepts, `kind \`${k.name}\``, ctx, 'kind'));
     for (const base of k.bases) {
       for (const [key, prop] of kinds.get(base)!.defaults) if (!own.has(key)) own.set(key, prop);
     }

@@ -2,50 +2,46 @@ import type { Decl, Property } from '../ast/types.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Behaviour, Placement } from './behaviours.js';
-import type { Resolver } from './context.js';
+import type { KindRules, Resolver } from './context.js';
 import { article } from './suggest.js';
-import type { Pending } from './declare.js';
 import { placementOf } from './kinds.js';
 import type { Kind, Node, NodeId } from './program.js';
 import { defaultsFor } from './defaults.js';
 import { typeProps, withDefaults, type PropItem } from './properties.js';
 
 /** Resolve one declaration: its positional literal, properties (with defaults), container and `on`/`in`. */
-export function resolveNode(r: Resolver, pending: Pending<Decl> & { node: NodeId; props: readonly PropItem[] }): void {
-  const node = r.program.nodes[pending.node];
-  const decl = pending.item;
-  r.current = node.id;
+export function resolveNode(r: Resolver, id: NodeId, decl: Decl, props: readonly PropItem[]): void {
+  r.current = id;
   try {
-    resolveDecl(r, pending, node, decl);
+    resolveDecl(r, r.program.nodes[id], decl, props);
   } finally {
     r.current = null;
   }
 }
 
-function resolveDecl(r: Resolver, pending: Pending<Decl> & { props: readonly PropItem[] }, node: Node, decl: Decl): void {
-  const ctx = r.at(pending.scope);
+function resolveDecl(r: Resolver, node: Node, decl: Decl, props: readonly PropItem[]): void {
+  const ctx = r.at(node.scope);
   if (node.kind === null) {
     // Unknown kind, already reported: still resolve names so that they count as used, but check nothing.
-    if (decl.on) r.resolve(decl.on, pending.scope);
-    if (decl.in) r.resolve(decl.in, pending.scope);
+    if (decl.on) r.resolve(decl.on, node.scope);
+    if (decl.in) r.resolve(decl.in, node.scope);
     return;
   }
-  const kind = r.program.kinds.get(node.kind)!;
+  const { kind, defaults, placement } = kindRules(r, node.kind);
   const primary = primaryItem(r, decl, kind);
-  const items = primary ? [primary, ...pending.props] : pending.props;
+  const items = primary ? [primary, ...props] : props;
   const owner = `${kind.name} \`${node.name}\``;
-  node.props = withDefaults(typeProps(items, kind.accepts, owner, ctx), defaultsFor(kind.accepts, kind.defaults), node.nameSpan, owner, ctx);
+  node.props = withDefaults(typeProps(items, kind.accepts, owner, ctx), defaults, node.nameSpan, owner, ctx);
 
-  const placement = placementOf(kind);
   checkContainer(r, node, placement);
-  for (const clause of ['on', 'in'] as const) {
+  for (const clause of CLAUSES) {
     const ref = decl[clause];
     const rule = placement[clause];
     if (ref && !rule) {
       r.diagnostics.push(diag(resolveCodes.placementNotAccepted, ref.span, { kind: article(kind.name), clause }));
-      r.resolve(ref, pending.scope);
+      r.resolve(ref, node.scope);
     } else if (ref && rule) {
-      const target = r.resolve(ref, pending.scope);
+      const target = r.resolve(ref, node.scope);
       if (target !== null && fitsPlacement(r, target, rule.behaviours, `the \`${clause}\` of ${owner}`, ref.span)) {
         node[clause] = { node: target, span: ref.span };
       }
@@ -53,6 +49,18 @@ function resolveDecl(r: Resolver, pending: Pending<Decl> & { props: readonly Pro
       r.diagnostics.push(diag(resolveCodes.placementMissing, node.nameSpan, { name: node.name, kind: kind.name, clause, expected: expectedOf(rule.behaviours) }));
     }
   }
+}
+
+const CLAUSES = ['on', 'in'] as const;
+
+/** What a declaration of the kind is resolved against, looked up once per kind rather than per declaration. */
+function kindRules(r: Resolver, name: string): KindRules {
+  let rules = r.kindRules.get(name);
+  if (!rules) {
+    const kind = r.program.kinds.get(name)!;
+    r.kindRules.set(name, (rules = { kind, defaults: defaultsFor(kind.accepts, kind.defaults), placement: placementOf(kind) }));
+  }
+  return rules;
 }
 
 /** The positional literal as a property of the kind's primary key, so that duplicates and types are checked alike. */
@@ -83,12 +91,15 @@ function expectedOf(behaviours: readonly Behaviour[]): string {
   return behaviours.length > 0 ? behaviours.map(article).join(' or ') : 'a node to run on';
 }
 
+/** Whether a declaration whose container is `parent` (null: top level) is inside `b`. */
+function within(parent: Node | null, b: Behaviour | 'top'): boolean {
+  return b === 'top' ? parent === null : parent !== null && parent.behaviours.has(b);
+}
+
 function checkContainer(r: Resolver, node: Node, placement: Placement): void {
   const parent = node.container === null ? null : r.program.nodes[node.container];
   if (parent?.kind === null) return;
-  const here = (b: Behaviour | 'top') => (b === 'top' ? parent === null : parent !== null && parent.behaviours.has(b));
-  const allowed = (!placement.within || placement.within.some(here)) && !(placement.notWithin ?? []).some(here);
-  if (allowed) return;
+  if ((!placement.within || placement.within.some((b) => within(parent, b))) && !placement.notWithin?.some((b) => within(parent, b))) return;
   const where = parent ? `inside ${parent.kind} \`${parent.name}\`` : 'at top level';
   const options = placement.within?.map((w) => (w === 'top' ? 'at top level' : `inside ${article(w)}`)).join(' or ')
     ?? `outside ${(placement.notWithin ?? []).map(article).join(' and ')}`;

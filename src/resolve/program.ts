@@ -86,9 +86,8 @@ export interface Placed {
 
 export interface Node {
   id: NodeId;
+  /** The simple name; `qualifiedName(program, id)` gives `carrier.a2`. */
   name: string;
-  /** `carrier.a2`: the names of the enclosing containers and this one. */
-  qualified: string;
   nameSpan: Span;
   span: Span;
   file: string;
@@ -164,12 +163,15 @@ export interface Scope {
   names: Map<string, NodeId>;
 }
 
-/** A resolved use of a name (link end, placement, property value…): the lint for unused names reads these. */
-export interface Reference {
-  span: Span;
-  target: NodeId;
+/**
+ * Every resolved use of a name (link end, placement, property value…), the i-th use in each column: the lint
+ * for unused names reads these. Columns rather than one object per use: there are several per declaration.
+ */
+export interface References {
+  spans: Span[];
+  targets: NodeId[];
   /** The declaration whose placement or property holds the reference; null for links, flows and bearers. */
-  from: NodeId | null;
+  froms: (NodeId | null)[];
 }
 
 export interface Program {
@@ -185,11 +187,20 @@ export interface Program {
   flows: Flow[];
   asserts: AssertStmt[];
   scopes: Scope[];
-  /** Nodes by simple name across the whole program, in declaration order. */
-  byName: Map<string, NodeId[]>;
-  references: Reference[];
+  /** Nodes by simple name across the whole program: the first declared with each name. */
+  byName: Map<string, NodeId>;
+  /** Names declared in more than one scope: every declaration, in order (most names are unique). */
+  homonyms: Map<string, NodeId[]>;
+  references: References;
   /** File-level properties (`link_pool`) by file. */
   fileProps: Map<string, Props>;
+}
+
+/** `carrier.a2`: the names of the enclosing containers and the node's own (built when a message needs it). */
+export function qualifiedName(program: Pick<Program, 'nodes'>, id: NodeId): string {
+  const names: string[] = [];
+  for (let c: NodeId | null = id; c !== null; c = program.nodes[c].container) names.push(program.nodes[c].name);
+  return names.reverse().join('.');
 }
 
 export function hasBehaviour(node: Node, ...behaviours: Behaviour[]): boolean {

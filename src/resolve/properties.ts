@@ -3,43 +3,72 @@ import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Span } from '../diagnostics/span.js';
 import { describeType, type PropSpec, type PropTable } from './behaviours.js';
-import { DefaultedProps, type Defaults } from './defaults.js';
+import { BUILTIN_SPAN, DefaultedProps, type Defaults } from './defaults.js';
 import type { Origin, Prop, Props, Value } from './program.js';
 import { closest } from './suggest.js';
 import { typeTerm, type ValueContext } from './values.js';
 
 export type PropItem = Property | Flag;
 
-const NONE: ReadonlyMap<string, Prop> = new Map();
+const NONE: readonly Prop[] = Object.freeze([]);
 
 /**
  * Type a body's properties and flags against the table of what its owner accepts: unknown keys (with a
  * suggestion), duplicates (both sites), flags given a value, several values for a single-valued key.
+ * Returns the typed properties in the order written; few per body, so an array searched by key.
  */
-export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): ReadonlyMap<string, Prop> {
+export function typeProps(items: readonly PropItem[], table: PropTable, owner: string, ctx: ValueContext, origin: Origin = 'decl'): readonly Prop[] {
   // Most declarations, links and link ends set nothing.
   if (items.length === 0) return NONE;
-  const props = new Map<string, Prop>();
-  const seen = new Map<string, Span>();
+  // Exact length when every item types (the usual case): arrays grown by push keep spare capacity.
+  const props = new Array<Prop>(items.length);
+  let n = 0;
+  /** Keys given a value that did not type: a later duplicate is still reported. */
+  let failed: { key: string; keySpan: Span }[] | undefined;
   for (const item of items) {
-    const key = item.type === 'Flag' ? item.name.text : item.key.length === 1 ? item.key[0].text : item.key.map((k) => k.text).join('.');
+    const written = item.type === 'Flag' ? item.name.text : item.key.length === 1 ? item.key[0].text : item.key.map((k) => k.text).join('.');
     const keySpan = item.type === 'Flag' ? item.name.span : item.keySpan;
-    const spec = Object.hasOwn(table, key) ? table[key] : undefined;
-    if (!spec) {
+    const key = tableKey(table, written);
+    if (key === undefined) {
       const accepted = Object.keys(table).join(', ');
-      ctx.diagnostics.push(diag(resolveCodes.unknownProperty, keySpan, { key, owner, suggestion: closest(key, Object.keys(table)), accepted }));
+      ctx.diagnostics.push(diag(resolveCodes.unknownProperty, keySpan, { key: written, owner, suggestion: closest(written, Object.keys(table)), accepted }));
       continue;
     }
-    const first = seen.get(key);
+    const first = findProp(props, key, n) ?? failed?.find((f) => f.key === key);
     if (first) {
-      ctx.diagnostics.push(diag(resolveCodes.duplicateProperty, keySpan, { key }, { related: [{ span: first, label: 'first set here' }] }));
+      ctx.diagnostics.push(diag(resolveCodes.duplicateProperty, keySpan, { key }, { related: [{ span: first.keySpan, label: 'first set here' }] }));
       continue;
     }
-    seen.set(key, keySpan);
-    const values = typeValues(item, spec, key, ctx);
-    if (values) props.set(key, { key, keySpan, values, origin });
+    const values = typeValues(item, table[key], key, ctx);
+    if (values) props[n++] = { key, keySpan, values, origin };
+    else (failed ??= []).push({ key, keySpan });
   }
+  if (n === 0) return NONE;
+  props.length = n;
   return props;
+}
+
+const tableKeys = new WeakMap<PropTable, Map<string, string>>();
+
+/**
+ * The table's key equal to `written`, if it accepts it. Props keep the table's string, not the source's copy:
+ * one string per key instead of one per use, and lookups by a constant key compare internalized strings.
+ */
+function tableKey(table: PropTable, written: string): string | undefined {
+  let keys = tableKeys.get(table);
+  if (!keys) tableKeys.set(table, (keys = new Map(Object.keys(table).map((k) => [k, k]))));
+  return keys.get(written);
+}
+
+/** The property with this key among the first `count`, if set. */
+export function findProp(props: readonly Prop[], key: string, count = props.length): Prop | undefined {
+  for (let i = 0; i < count; i++) if (props[i].key === key) return props[i];
+  return undefined;
+}
+
+/** Properties by key, for the few owners whose properties are a plain map (kinds, files). */
+export function propMap(props: readonly Prop[]): Map<string, Prop> {
+  return new Map(props.map((p) => [p.key, p]));
 }
 
 function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueContext): Value[] | null {
@@ -69,11 +98,18 @@ function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueConte
  * A declaration's effective properties: its own over the shared defaults. Reports required properties that
  * neither gives, at `nameSpan` (which is also the `keySpan` of built-in defaults, to point diagnostics at).
  */
-export function withDefaults(own: ReadonlyMap<string, Prop>, defaults: Defaults, nameSpan: Span, owner: string, ctx: ValueContext): Props {
-  for (const { key, spec } of defaults.required) {
-    if (!own.has(key)) ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
-  }
+export function withDefaults(own: readonly Prop[], defaults: Defaults, nameSpan: Span, owner: string, ctx: ValueContext): Props {
+  reportMissing(own, defaults, nameSpan, owner, ctx);
+  // Without built-in defaults the owner's span is never used: declarations that set nothing share one.
+  if (own.length === 0 && defaults.builtin.size === 0) return (defaults.bare ??= new DefaultedProps(own, defaults, BUILTIN_SPAN));
   return new DefaultedProps(own, defaults, nameSpan);
+}
+
+/** Report the required properties that neither `own` nor the defaults give, at `nameSpan`. */
+export function reportMissing(own: readonly Prop[], defaults: Defaults, nameSpan: Span, owner: string, ctx: ValueContext): void {
+  for (const { key, spec } of defaults.required) {
+    if (!findProp(own, key)) ctx.diagnostics.push(diag(resolveCodes.missingProperty, nameSpan, { key, owner, example: exampleOf(spec) }));
+  }
 }
 
 function exampleOf(spec: PropSpec): string {

@@ -7,7 +7,7 @@ import { collectKindDecls, declareAll, type Declared } from './declare.js';
 import { buildKinds, typeKindDefaults } from './kinds.js';
 import { resolveNode } from './nodes.js';
 import type { Program } from './program.js';
-import { typeProps } from './properties.js';
+import { propMap, typeProps } from './properties.js';
 
 /** What a file may set at top level: the pool for links declared outside any container. */
 const FILE_PROPS: PropTable = { link_pool: { type: { t: 'prefix' } } };
@@ -19,10 +19,10 @@ const FILE_PROPS: PropTable = { link_pool: { type: { t: 'prefix' } } };
 export function resolveProgram(files: readonly File[], stdFiles: ReadonlySet<string> = new Set()): { program: Program; diagnostics: Diagnostic[] } {
   const program: Program = {
     files: files.map((f) => f.path), stdFiles: new Set(stdFiles), kinds: new Map(), nodes: [], links: [], controls: [],
-    bearers: [], flows: [], asserts: [], scopes: [], byName: new Map(), references: [], fileProps: new Map(),
+    bearers: [], flows: [], asserts: [], scopes: [], byName: new Map(), homonyms: new Map(), references: { spans: [], targets: [], froms: [] }, fileProps: new Map(),
   };
   const r = new Resolver(program);
-  const declared: Declared = { kindDecls: [], decls: [], connections: [], bearers: [], flows: [], asserts: [], fileProps: new Map() };
+  const declared: Declared = { kindDecls: [], decls: [], declProps: [], connections: [], bearers: [], flows: [], asserts: [], fileProps: new Map() };
 
   collectKindDecls(files, declared);
   const { kinds, order } = buildKinds(declared.kindDecls, r.diagnostics);
@@ -31,8 +31,8 @@ export function resolveProgram(files: readonly File[], stdFiles: ReadonlySet<str
 
   const fileScope = (file: string) => declared.fileProps.get(file)!.scope;
   typeKindDefaults(order, kinds, (file) => r.at(fileScope(file)));
-  for (const [file, { scope, items }] of declared.fileProps) program.fileProps.set(file, typeProps(items, FILE_PROPS, 'a file', r.at(scope)));
-  for (const d of declared.decls) resolveNode(r, d);
+  for (const [file, { scope, items }] of declared.fileProps) program.fileProps.set(file, propMap(typeProps(items, FILE_PROPS, 'a file', r.at(scope))));
+  declared.decls.forEach((decl, id) => resolveNode(r, id, decl, declared.declProps[id]));
   for (const c of declared.connections) resolveConnection(r, c);
   for (const b of declared.bearers) resolveBearer(r, b);
   const flowNames = new Map<string, FlowDecl>();

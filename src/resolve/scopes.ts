@@ -1,14 +1,16 @@
 import type { Name } from '../ast/types.js';
 import type { NodeId, Program, ScopeId } from './program.js';
 
-export type Lookup =
-  | { ok: true; node: NodeId }
-  /** `at` is the index of the part that failed. */
-  | { ok: false; reason: 'undefined'; at: number }
-  | { ok: false; reason: 'ambiguous'; at: 0; candidates: NodeId[] }
-  | { ok: false; reason: 'notContainer'; at: number };
+/** Why a lookup failed; `at` is the index of the part that failed. */
+export type LookupFailure =
+  | { reason: 'undefined'; at: number }
+  | { reason: 'ambiguous'; at: 0; candidates: readonly NodeId[] }
+  | { reason: 'notContainer'; at: number };
 
-type Names = Pick<Program, 'scopes' | 'nodes' | 'byName'>;
+/** The node found (a number: success allocates nothing, and names are looked up once per use) or why not. */
+export type Lookup = NodeId | LookupFailure;
+
+type Names = Pick<Program, 'scopes' | 'nodes' | 'byName' | 'homonyms'>;
 
 /**
  * Look a (possibly qualified) name up from `scope`: the first part innermost scope outwards, then anywhere
@@ -21,20 +23,20 @@ export function lookup(program: Names, parts: readonly Pick<Name, 'text'>[], sco
     found = program.scopes[s].names.get(first);
   }
   if (found === undefined) {
-    const all = program.byName.get(first) ?? [];
-    if (all.length === 0) return { ok: false, reason: 'undefined', at: 0 };
-    if (all.length > 1) return { ok: false, reason: 'ambiguous', at: 0, candidates: all };
-    found = all[0];
+    found = program.byName.get(first);
+    if (found === undefined) return { reason: 'undefined', at: 0 };
+    const all = program.homonyms.get(first);
+    if (all) return { reason: 'ambiguous', at: 0, candidates: all };
   }
   let node: NodeId = found;
   for (let i = 1; i < parts.length; i++) {
     const body: ScopeId | null = program.nodes[node].bodyScope;
-    if (body === null) return { ok: false, reason: 'notContainer', at: i - 1 };
+    if (body === null) return { reason: 'notContainer', at: i - 1 };
     const next: NodeId | undefined = program.scopes[body].names.get(parts[i].text);
-    if (next === undefined) return { ok: false, reason: 'undefined', at: i };
+    if (next === undefined) return { reason: 'undefined', at: i };
     node = next;
   }
-  return { ok: true, node };
+  return node;
 }
 
 /** Names visible from a scope plus every declared name: candidates for "did you mean". */

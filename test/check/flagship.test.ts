@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/check/index.js';
+import { qualifiedName } from '../../src/resolve/program.js';
 
 const show = (paths: string[]) =>
   checkFiles(paths).diagnostics.map((d) => `${d.span.file}:${d.span.line}:${d.span.col} ${d.code} ${d.message}`);
@@ -12,7 +13,7 @@ describe('examples', () => {
   it('resolves the flagship into a program', () => {
     const { program } = checkFiles(['examples/order-from-phone.topo']);
     const node = (name: string) => program!.nodes.find((n) => n.name === name)!;
-    expect(node('a2').qualified).toBe('carrier.a2');
+    expect(qualifiedName(program!, node('a2').id)).toBe('carrier.a2');
     expect(node('haproxy').on && program!.nodes[node('haproxy').on!.node].name).toBe('hostA');
     expect(node('orderdb').props.get('listen')?.values[0]).toMatchObject({ kind: 'port', port: 5432 });
     expect(program!.bearers).toHaveLength(1);

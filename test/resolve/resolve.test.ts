@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { File, Item } from '../../src/ast/types.js';
+import { qualifiedName } from '../../src/resolve/program.js';
 import { resolveProgram } from '../../src/resolve/resolve.js';
 import { check, codes, STD } from './helpers.js';
 
 const program = (src: string) => check(src).program!;
-const node = (src: string, name: string) => program(src).nodes.find((n) => n.qualified === name)!;
+const node = (src: string, name: string) => {
+  const p = program(src);
+  return p.nodes.find((n) => qualifiedName(p, n.id) === name)!;
+};
 
 describe('names and scopes', () => {
   it('looks names up innermost first, then anywhere if unique', () => {
     const src = `${STD}as 1 a {\n router r\n router s\n link r -- s\n}\nas 2 b {\n router r\n router t\n link r -- t\n}\nrouter top\nlink top -- a.r\n`;
     const p = program(src);
     expect(check(src).diagnostics).toEqual([]);
-    const ends = p.links.map((l) => l.ends.map((e) => p.nodes[e.node].qualified).join(' -- '));
+    const ends = p.links.map((l) => l.ends.map((e) => qualifiedName(p, e.node)).join(' -- '));
     expect(ends).toEqual(['a.r -- a.s', 'b.r -- b.t', 'top -- a.r']);
   });
 
@@ -75,7 +79,7 @@ describe('kinds and properties', () => {
     const file: File = { type: 'File', path: 'deep.topo', span, imports: [], items: [kind, ...body], comments: [] };
     const { program: p, diagnostics } = resolveProgram([file]);
     expect(p.nodes).toHaveLength(10000);
-    expect(p.nodes[0].qualified.split('.')).toHaveLength(1);
+    expect(qualifiedName(p, 0).split('.')).toHaveLength(1);
     // A VPC cannot hold a VPC: every nested one is reported, once.
     expect(diagnostics.map((d) => d.code)).toEqual(Array(9999).fill('TOPO2019'));
   });
