@@ -47,21 +47,29 @@ export class NatState {
 
 const hex = (teid: number) => `0x${teid.toString(16).padStart(8, '0')}`;
 
-export function forward(dp: Dataplane, nat: NatState, node: NodeId, arrival: Arrival, packet: Packet): Outcome {
-  const notes: string[] = [];
+/**
+ * The notes being written, or null when the caller reads none (the simulator): `notes?.push(…)` then skips
+ * formatting them, which is most of what a forwarding decision would otherwise allocate.
+ */
+type Notes = string[] | null;
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+
+/** `describe` false leaves `notes` empty: the decision is the same, only not explained. */
+export function forward(dp: Dataplane, nat: NatState, node: NodeId, arrival: Arrival, packet: Packet, describe = true): Outcome {
+  const notes: Notes = describe ? [] : null;
   const r = process(dp, nat, node, arrival, packet, notes);
-  return isDrop(r) ? { kind: 'drop', ...r, notes } : r;
+  return isDrop(r) ? { kind: 'drop', ...r, notes: notes ?? NO_NOTES } : r;
 }
 
 type Result = Send | Delivered | Drop;
 
-function process(dp: Dataplane, nat: NatState, node: NodeId, arrival: Arrival, p: Packet, notes: string[]): Result {
+function process(dp: Dataplane, nat: NatState, node: NodeId, arrival: Arrival, p: Packet, notes: Notes): Result {
   if (arrival.via === 'radio') return fromRadio(dp, nat, node, arrival.ue, p, notes);
   if (arrival.via === 'vport') return ovsBridge(dp, nat, node, arrival.from, p, notes);
   const oi = outerIp(p);
   if (oi < 0) return dropped('no-route', 'not an IPv4 packet');
   const ip = ipAt(p, oi);
-  if (arrival.via === 'origin') return dp.addresses[node].has(ip.dst) ? { kind: 'delivered', packet: p, notes } : route(dp, nat, node, p, notes);
+  if (arrival.via === 'origin') return dp.addresses[node].has(ip.dst) ? { kind: 'delivered', packet: p, notes: notes ?? NO_NOTES } : route(dp, nat, node, p, notes);
   if (dp.addresses[node].has(ip.dst)) {
     if (gtpuTeid(p) !== null) return gtpArrive(dp, nat, node, p, notes);
     if (vxlanVni(p) !== null && dp.net.nodes[node].behaviours.includes('vxlan_host')) return vxlanArrive(dp, node, p, notes);
@@ -70,18 +78,18 @@ function process(dp: Dataplane, nat: NatState, node: NodeId, arrival: Arrival, p
   const pool = dp.napt[node];
   if (rule) {
     p = staticNatIn(p, oi, rule.private);
-    notes.push(`1:1 NAT dst ${ip.dst} → ${rule.private}`);
+    notes?.push(`1:1 NAT dst ${ip.dst} → ${rule.private}`);
   } else if (pool && inPrefixes([pool.pool], ip.dst)) {
     const back = unnapt(p, oi, nat.of(node));
     if (isDrop(back)) return back;
-    notes.push(`NAPT dst ${endpoint(p, oi, 'dst')} → ${endpoint(back, oi, 'dst')}`);
+    notes?.push(`NAPT dst ${endpoint(p, oi, 'dst')} → ${endpoint(back, oi, 'dst')}`);
     p = back;
   } else if (dp.addresses[node].has(ip.dst)) {
-    return { kind: 'delivered', packet: p, notes };
+    return { kind: 'delivered', packet: p, notes: notes ?? NO_NOTES };
   }
   const next = decrementTtl(p, oi);
   if (isDrop(next)) return next;
-  notes.push(`TTL ${ip.ttl} → ${ip.ttl - 1}`);
+  notes?.push(`TTL ${ip.ttl} → ${ip.ttl - 1}`);
   return route(dp, nat, node, next, notes);
 }
 
@@ -91,7 +99,7 @@ function endpoint(p: Packet, oi: number, side: 'src' | 'dst'): string {
 }
 
 /** Route on the outermost IP header: NAT on the way out, then the egress segment decides the medium. */
-function route(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes: string[]): Result {
+function route(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes: Notes): Result {
   const oi = outerIp(p);
   const ip = ipAt(p, oi);
   const eg = lpm(dp.fibs[node], ip.dst);
@@ -103,15 +111,15 @@ function route(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes: str
   if (rule && inPrefixes(rule.inside, ip.src) && !inPrefixes(rule.inside, ip.dst)) {
     const q = napt(p, oi, nat.of(node));
     if (isDrop(q)) return q;
-    notes.push(`NAPT src ${endpoint(p, oi, 'src')} → ${endpoint(q, oi, 'src')}`);
+    notes?.push(`NAPT src ${endpoint(p, oi, 'src')} → ${endpoint(q, oi, 'src')}`);
     p = q;
   }
   const mapped = seg.type === 'overlay' ? undefined : dp.statics[node].find((s) => s.private === ip.src);
   if (mapped) {
     p = staticNatOut(p, oi, mapped.public);
-    notes.push(`1:1 NAT src ${ip.src} → ${mapped.public}`);
+    notes?.push(`1:1 NAT src ${ip.src} → ${mapped.public}`);
   }
-  notes.push(`route ${eg.prefix} via ${eg.nextHop} (${eg.iface})`);
+  notes?.push(`route ${eg.prefix} via ${eg.nextHop} (${eg.iface})`);
   const peer = arp(dp.net, dp.arp, out.segment, eg.nextHop);
   if (isDrop(peer)) return peer;
   if (seg.type === 'ue_pool') return intoBearer(dp, nat, node, peer.node, rewriteL2(p, out.mac, peer.mac, false), out.segment, notes);
@@ -119,7 +127,7 @@ function route(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes: str
   const size = ipLength(p, outerIp(p));
   if (size > seg.mtu) {
     if (ipAt(p, outerIp(p)).df) return dropped('mtu-exceeded', `${size} B > MTU ${seg.mtu} B of ${seg.label}, DF set`);
-    notes.push(`fragmented: ${size} B > MTU ${seg.mtu} B`);
+    notes?.push(`fragmented: ${size} B > MTU ${seg.mtu} B`);
   }
   if (seg.type === 'overlay') {
     const host = dp.net.nodes[node].host;
@@ -129,12 +137,12 @@ function route(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes: str
   return send(p, peer.node, { via: 'iface', iface: peer.id }, out.segment, switchPath(dp, node, peer.node), 'wire', notes);
 }
 
-function send(packet: Packet, to: NodeId, arrival: Arrival, segment: number, switches: NodeId[], medium: Send['medium'], notes: string[]): Send {
-  return { kind: 'send', packet, to, arrival, segment, switches, medium, notes };
+function send(packet: Packet, to: NodeId, arrival: Arrival, segment: number, switches: NodeId[], medium: Send['medium'], notes: Notes): Send {
+  return { kind: 'send', packet, to, arrival, segment, switches, medium, notes: notes ?? NO_NOTES };
 }
 
 /** Onto a UE pool: a UE sends over its radio to the access node; the anchor sends down the UE's bearer. */
-function intoBearer(dp: Dataplane, nat: NatState, node: NodeId, peer: NodeId, p: Packet, segment: number, notes: string[]): Result {
+function intoBearer(dp: Dataplane, nat: NatState, node: NodeId, peer: NodeId, p: Packet, segment: number, notes: Notes): Result {
   const isUe = dp.net.nodes[node].behaviours.includes('ue');
   const ue = isUe ? node : peer;
   const legs = dp.legs.get(ue) ?? [];
@@ -145,20 +153,20 @@ function intoBearer(dp: Dataplane, nat: NatState, node: NodeId, peer: NodeId, p:
   }
   const s5 = legs.find((t) => t.far === node);
   if (!s5 || !s5.nearAddress || !s5.farAddress) return dropped('no-tunnel', `no bearer of ${dp.net.nodes[ue].name} ends at ${dp.net.nodes[node].name}`);
-  notes.push(`encap GTP-U ${s5.name} downlink TEID ${hex(s5.downlinkTeid)}`);
+  notes?.push(`encap GTP-U ${s5.name} downlink TEID ${hex(s5.downlinkTeid)}`);
   return route(dp, nat, node, encapGtpu(p, { src: s5.farAddress, dst: s5.nearAddress }, s5.downlinkTeid), notes);
 }
 
 /** The access node puts a UE's packet into the bearer's first leg. */
-function fromRadio(dp: Dataplane, nat: NatState, node: NodeId, ue: NodeId, p: Packet, notes: string[]): Result {
+function fromRadio(dp: Dataplane, nat: NatState, node: NodeId, ue: NodeId, p: Packet, notes: Notes): Result {
   const s1 = dp.legs.get(ue)?.find((t) => t.near === node);
   if (!s1 || !s1.nearAddress || !s1.farAddress) return dropped('no-tunnel', `no bearer of ${dp.net.nodes[ue].name} starts at ${dp.net.nodes[node].name}`);
-  notes.push(`encap GTP-U ${s1.name} uplink TEID ${hex(s1.uplinkTeid)}`);
+  notes?.push(`encap GTP-U ${s1.name} uplink TEID ${hex(s1.uplinkTeid)}`);
   return route(dp, nat, node, encapGtpu(p, { src: s1.nearAddress, dst: s1.farAddress }, s1.uplinkTeid), notes);
 }
 
 /** A GTP-U packet to this node: switch it into the bearer's next leg, or end the tunnel. */
-function gtpArrive(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes: string[]): Result {
+function gtpArrive(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes: Notes): Result {
   const teid = gtpuTeid(p)!;
   const up = dp.gtpUp.get(`${node}:${teid}`);
   const down = dp.gtpDown.get(`${node}:${teid}`);
@@ -166,13 +174,13 @@ function gtpArrive(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes:
   if (!leg) return dropped('no-tunnel', `no GTP-U tunnel ends at ${dp.net.nodes[node].name} with TEID ${hex(teid)}`);
   const dir = up ? 'uplink' : 'downlink';
   const inner = decapGtpu(p);
-  notes.push(`decap GTP-U ${leg.name} ${dir} TEID ${hex(teid)}`);
+  notes?.push(`decap GTP-U ${leg.name} ${dir} TEID ${hex(teid)}`);
   const next = up ? dp.gtpByNear.get(`${leg.bearer}:${node}`) : dp.gtpByFar.get(`${leg.bearer}:${node}`);
   if (next) {
     const teidOut = up ? next.uplinkTeid : next.downlinkTeid;
     const [src, dst] = up ? [next.nearAddress, next.farAddress] : [next.farAddress, next.nearAddress];
     if (!src || !dst) return dropped('no-tunnel', `GTP-U ${next.name} has no addresses`);
-    notes.push(`encap GTP-U ${next.name} ${dir} TEID ${hex(teidOut)}`);
+    notes?.push(`encap GTP-U ${next.name} ${dir} TEID ${hex(teidOut)}`);
     return route(dp, nat, node, encapGtpu(inner, { src, dst }, teidOut), notes);
   }
   const poolIface = dp.net.nodes[leg.ue].interfaces.map((i) => dp.net.interfaces[i]).find((i) => dp.net.segments[i.segment].type === 'ue_pool');
@@ -184,11 +192,11 @@ function gtpArrive(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes:
 }
 
 /** VXLAN to this host: unwrap, and hand the frame to the local VM or gateway that owns its destination MAC. */
-function vxlanArrive(dp: Dataplane, node: NodeId, p: Packet, notes: string[]): Result {
+function vxlanArrive(dp: Dataplane, node: NodeId, p: Packet, notes: Notes): Result {
   const vni = vxlanVni(p)!;
   const vpc = dp.vpcOfVni.get(vni);
   const frame = decapVxlan(p);
-  notes.push(`decap VXLAN VNI ${vni}`);
+  notes?.push(`decap VXLAN VNI ${vni}`);
   const eth = frame.headers[0] as Eth;
   const port = vpc === undefined ? undefined : dp.ports.get(`${vpc}|${eth.dst}`);
   if (!port || dp.net.nodes[port.node].host !== node) return dropped('no-tunnel', `no VM or gateway of VNI ${vni} with MAC ${eth.dst} on ${dp.net.nodes[node].name}`);
@@ -196,20 +204,20 @@ function vxlanArrive(dp: Dataplane, node: NodeId, p: Packet, notes: string[]): R
 }
 
 /** OVS on a host: a frame from a local VM goes to a local port, or in VXLAN to the host of its destination. */
-function ovsBridge(dp: Dataplane, nat: NatState, node: NodeId, from: NodeId, p: Packet, notes: string[]): Result {
+function ovsBridge(dp: Dataplane, nat: NatState, node: NodeId, from: NodeId, p: Packet, notes: Notes): Result {
   const eth = p.headers[0] as Eth;
   const vpc = dp.net.nodes[from].vpc;
   const port = vpc === null ? undefined : dp.ports.get(`${vpc}|${eth.dst}`);
   if (!port || vpc === null) return dropped('arp-failure', `no port with MAC ${eth.dst} in the VPC of ${dp.net.nodes[from].name}`);
   const host = dp.net.nodes[port.node].host;
   if (host === node) {
-    notes.push(`OVS switches locally to ${dp.net.nodes[port.node].name}`);
+    notes?.push(`OVS switches locally to ${dp.net.nodes[port.node].name}`);
     return send(p, port.node, { via: 'iface', iface: port.id }, port.segment, [], 'vport', notes);
   }
   const t = host === null ? undefined : dp.vxlan.get(vxlanKey(vpc, node, host));
   if (!t) return dropped('no-tunnel', `no VXLAN tunnel from ${dp.net.nodes[node].name} to the host of ${dp.net.nodes[port.node].name}`);
   const [src, dst] = t.a === node ? [t.aAddress, t.bAddress] : [t.bAddress, t.aAddress];
   if (!src || !dst) return dropped('no-tunnel', `VXLAN tunnel ${dp.net.nodes[t.a].name} -- ${dp.net.nodes[t.b].name} has no underlay address`);
-  notes.push(`encap VXLAN VNI ${t.vni}`);
+  notes?.push(`encap VXLAN VNI ${t.vni}`);
   return route(dp, nat, node, encapVxlan(p, { src, dst }, t.vni), notes);
 }
