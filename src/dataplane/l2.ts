@@ -3,18 +3,22 @@ import type { Iface, Network } from '../model/types.js';
 import { dropped, type Drop } from './drop.js';
 import type { Eth, Packet } from './packet.js';
 
-/** What ARP on every segment would learn: interfaces by `segment|address`. */
-export type ArpTable = Map<string, Iface>;
+/** What ARP on every segment would learn: per segment, interfaces by address (no key string built per lookup). */
+export type ArpTable = Map<number, Map<string, Iface>>;
 
 export function arpTable(net: Network): ArpTable {
   const table: ArpTable = new Map();
-  for (const i of net.interfaces) if (i.address !== null && !table.has(`${i.segment}|${i.address}`)) table.set(`${i.segment}|${i.address}`, i);
+  for (const i of net.interfaces) {
+    if (i.address === null) continue;
+    const onSegment = table.get(i.segment) ?? table.set(i.segment, new Map()).get(i.segment)!;
+    if (!onSegment.has(i.address)) onSegment.set(i.address, i);
+  }
   return table;
 }
 
 /** The interface on `segment` that holds `address` (what an ARP request would find), or an ARP failure. */
 export function arp(net: Network, table: ArpTable, segment: number, address: string): Iface | Drop {
-  return table.get(`${segment}|${address}`) ?? dropped('arp-failure', `no interface on ${net.segments[segment].label} answers ARP for ${address}`);
+  return table.get(segment)?.get(address) ?? dropped('arp-failure', `no interface on ${net.segments[segment].label} answers ARP for ${address}`);
 }
 
 /**
