@@ -2,9 +2,10 @@
 // instant fire in the order they were scheduled — never in an order that depends on the heap's layout.
 //
 // The heap keeps numbers only — each event's time, sequence and slot, in typed arrays — and the events
-// themselves stay put in a slot table while the heap reorders. A sift then moves three numbers per level
+// themselves stay put in slot tables while the heap reorders. A sift then moves three numbers per level
 // instead of object pointers, and a long queue (hundreds of thousands of events in flight) costs the garbage
-// collector nothing to scan or to track writes into.
+// collector nothing to scan or to track writes into. An event is its action and two arguments in the slot
+// tables, not an object: only an event that can be cancelled (`at`, `after`) has one, its Timer.
 
 export type Action = () => void;
 
@@ -18,14 +19,9 @@ export interface Timer {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Call = (a: any, b: any) => void;
 
-class Entry implements Timer {
+class Cancellable implements Timer {
   cancelled = false;
-  constructor(
-    readonly time: number,
-    public action: Call | null,
-    public a: unknown,
-    public b: unknown,
-  ) {}
+  constructor(readonly time: number) {}
 }
 
 const INITIAL = 1024;
@@ -40,8 +36,11 @@ export class Scheduler {
   private seqs = new Float64Array(INITIAL);
   private slotAt = new Int32Array(INITIAL);
   private size = 0;
-  /** The events by slot, and the slots free for reuse. */
-  private readonly slots: (Entry | undefined)[] = [];
+  /** The events by slot — action, its two arguments, its timer if it has one — and the slots free for reuse. */
+  private readonly actions: (Call | undefined)[] = [];
+  private readonly firsts: unknown[] = [];
+  private readonly seconds: unknown[] = [];
+  private readonly timers: (Cancellable | undefined)[] = [];
   private free = new Int32Array(INITIAL);
   private freeCount = 0;
   private seq = 0;
@@ -52,20 +51,30 @@ export class Scheduler {
   }
 
   at(time: number, action: Action): Timer {
-    return this.call(time, action, undefined, undefined);
+    const timer = new Cancellable(time < this.now ? this.now : time);
+    this.push(timer.time, action, undefined, undefined, timer);
+    return timer;
   }
 
-  /** `at`, calling `action(a, b)`: an event that needs no closure of its own. */
-  call<A, B>(time: number, action: (a: A, b: B) => void, a: A, b: B): Timer {
-    const t = time < this.now ? this.now : time;
-    const e = new Entry(t, action, a, b);
+  /** Calls `action(a, b)` at `time`: an event that needs no closure of its own, and cannot be cancelled. */
+  call<A, B>(time: number, action: (a: A, b: B) => void, a: A, b: B): void {
+    this.push(time < this.now ? this.now : time, action, a, b, undefined);
+  }
+
+  private push(t: number, action: Call, a: unknown, b: unknown, timer: Cancellable | undefined): void {
     let slot: number;
     if (this.freeCount > 0) {
       slot = this.free[--this.freeCount];
-      this.slots[slot] = e;
+      this.actions[slot] = action;
+      this.firsts[slot] = a;
+      this.seconds[slot] = b;
+      this.timers[slot] = timer;
     } else {
-      slot = this.slots.length;
-      this.slots.push(e);
+      slot = this.actions.length;
+      this.actions.push(action);
+      this.firsts.push(a);
+      this.seconds.push(b);
+      this.timers.push(timer);
     }
     if (this.size === this.times.length) this.grow();
     const s = this.seq++;
@@ -85,7 +94,6 @@ export class Scheduler {
     times[i] = t;
     seqs[i] = s;
     slotAt[i] = slot;
-    return e;
   }
 
   after(delay: number, action: Action): Timer {
@@ -105,16 +113,14 @@ export class Scheduler {
       if (time > until) break;
       const slot = this.slotAt[0];
       this.pop();
-      const e = this.slots[slot]!;
-      this.slots[slot] = undefined;
+      const action = this.actions[slot]!;
+      const a = this.firsts[slot];
+      const b = this.seconds[slot];
+      const timer = this.timers[slot];
+      this.actions[slot] = this.firsts[slot] = this.seconds[slot] = this.timers[slot] = undefined;
       if (this.freeCount === this.free.length) this.free = grown(this.free, Int32Array);
       this.free[this.freeCount++] = slot;
-      if (e.cancelled) continue;
-      const action = e.action!;
-      const a = e.a;
-      const b = e.b;
-      e.action = null;
-      e.a = e.b = undefined;
+      if (timer?.cancelled) continue;
       this.now = time;
       this.fired++;
       action(a, b);
