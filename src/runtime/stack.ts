@@ -115,10 +115,12 @@ export class Stack {
   /**
    * The path MTU toward `remote`, as path MTU discovery would settle on it: the smallest link MTU on the way
    * less what tunnels add there. The simulator has no ICMP, so it walks a probe through the data plane once
-   * (with its own NAT state, leaving the run's untouched) and remembers the answer per destination.
+   * (with its own NAT state, leaving the run's untouched) and remembers the answer per pair of addresses:
+   * forwarding reads ports only to pick a NAT mapping, never a path, so every connection between the same
+   * two addresses (a server's from each client port) has the same path MTU.
    */
   private pathMtu(local: Endpoint, remote: Endpoint): number {
-    const k = `${remote.ip}:${remote.port}`;
+    const k = `${local.ip}|${remote.ip}`;
     const known = this.pmtu.get(k);
     if (known !== undefined) return known;
     const dp = this.sim.dp;
