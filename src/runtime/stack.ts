@@ -2,6 +2,7 @@
 // delivers to the node come here and are handed to the socket their innermost addresses and ports name.
 import { innerIp, ipAt, isDrop, lpm, NatState, originate, overhead, portsAfter } from '../dataplane/index.js';
 import { walk } from '../trace/walk.js';
+import { Connections } from './connections.js';
 import type { Frame, Message, TcpSegment } from './message.js';
 import { SYN } from './message.js';
 import type { Simulation } from './simulation.js';
@@ -22,7 +23,7 @@ export class Stack {
   private readonly nextPort = { tcp: FIRST_CLIENT_PORT, udp: FIRST_CLIENT_PORT };
   private readonly udp = new Map<number, UdpHandler>();
   private readonly listeners = new Map<number, (c: TcpConnection) => void>();
-  private readonly conns = new Map<string, TcpConnection>();
+  private readonly conns = new Connections<TcpConnection>();
   private readonly pmtu = new Map<string, number>();
 
   constructor(private readonly sim: Simulation, readonly node: NodeId) {}
@@ -73,16 +74,18 @@ export class Stack {
     const ip = ipAt(p, ii);
     const ports = portsAfter(p, ii);
     if (!ports) return;
+    const body = frame.body;
+    if (body.kind === 'tcp') {
+      const known = this.conns.get(ip.dst, ports.dst, ip.src, ports.src);
+      if (known) return known.receive(body);
+    }
     const local = { ip: ip.dst, port: ports.dst };
     const remote = { ip: ip.src, port: ports.src };
-    const body = frame.body;
     if (body.kind === 'udp') {
       const handler = this.udp.get(local.port);
       if (handler) return handler(body.msg, remote, local);
       return this.sim.timeline.add('drop', this.name, `dropped: no-listener — nothing listens on udp/${local.port}`);
     }
-    const known = this.conns.get(key(local, remote));
-    if (known) return known.receive(body);
     const accept = this.listeners.get(local.port);
     if (accept && body.flags & SYN) {
       const c = this.open(local, remote, `${remote.ip}:${remote.port} → ${this.name}:${local.port}`);
@@ -94,7 +97,6 @@ export class Stack {
   }
 
   private open(local: Endpoint, remote: Endpoint, label: string): TcpConnection {
-    const k = key(local, remote);
     const sim = this.sim;
     const c: TcpConnection = new TcpConnection(
       {
@@ -102,13 +104,13 @@ export class Stack {
         emit: (seg: TcpSegment) => sim.fabric.originate(this.node, { packet: originate(local.ip, remote.ip, 'tcp', local.port, remote.port, seg.len), body: seg }),
         log: (text, step) => sim.timeline.add('tcp', this.name, text, step),
         release: () => {
-          if (this.conns.get(k) === c) this.conns.delete(k);
+          this.conns.delete(local.ip, local.port, remote.ip, remote.port, c);
           sim.fabric.forget(this.node, 'tcp', local.ip, local.port, remote.ip, remote.port);
         },
       },
       { iss: sim.rng.u32(), mss: this.pathMtu(local, remote) - IP_TCP_HEADERS, label },
     );
-    this.conns.set(k, c);
+    this.conns.set(local.ip, local.port, remote.ip, remote.port, c);
     return c;
   }
 
@@ -130,8 +132,4 @@ export class Stack {
     this.pmtu.set(k, mtu);
     return mtu;
   }
-}
-
-function key(local: Endpoint, remote: Endpoint): string {
-  return `${local.ip}:${local.port}|${remote.ip}:${remote.port}`;
 }
