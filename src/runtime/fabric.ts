@@ -1,15 +1,15 @@
 // The network in time: a frame leaves a socket, every node it reaches forwards it with the data plane's
 // `forward` (routing, NAT, tunnels — exactly what `topo hops` does), and the wires add delay, queueing and
 // loss. ARP runs before a node's first frame to each next hop.
-import { forward, NatState, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
+import { forward, NatState, originate, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
 import { ARP_ATTEMPTS, ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
 import { frameBytes, Links } from './links.js';
-import { flagNames, type Body, type Frame } from './message.js';
+import { flagNames, type Body } from './message.js';
 import type { Random } from './random.js';
 import type { Scheduler } from './scheduler.js';
 import type { NodeId, SimSpec } from './spec.js';
 import type { Timeline } from './timeline.js';
-import type { Ipv4, Packet, Ports } from '../dataplane/packet.js';
+import type { Packet, Transport } from '../dataplane/packet.js';
 
 /** One frame on one wire, as a capture would see it. */
 export interface WireRecord {
@@ -34,8 +34,31 @@ interface Decision {
 
 const ORIGIN: Arrival = { via: 'origin' };
 
+/**
+ * What one socket sends from one node: the fields of its packets that decide their path, and the flow cache's
+ * decisions for them by payload size. A decision stays right for the run — a NAT mapping, once made, never
+ * changes — except a drop (a reply may find the mapping it lacked once the request has passed), so drops are
+ * always decided afresh. The decisions live as long as the socket that holds its flow.
+ */
+export class Flow {
+  readonly decided = new Map<number, Decision>();
+  constructor(
+    readonly node: NodeId,
+    readonly src: string,
+    readonly dst: string,
+    readonly proto: Transport,
+    readonly sport: number,
+    readonly dport: number,
+  ) {}
+
+  /** The packet as the socket sends it (made only when the flow cache has no decision for its size). */
+  packet(payload: number): Packet {
+    return originate(this.src, this.dst, this.proto, this.sport, this.dport, payload);
+  }
+}
+
 /** Where delivered packets go: the node's IP stack. */
-export type Deliver = (node: NodeId, frame: Frame) => void;
+export type Deliver = (node: NodeId, packet: Packet, body: Body) => void;
 
 export class Fabric {
   readonly nat: NatState;
@@ -44,15 +67,6 @@ export class Fabric {
   /** Packet-hops: how many times a node forwarded a frame. */
   hops = 0;
   private readonly arp: ArpCache[] = [];
-  /**
-   * A flow cache, as Open vSwitch keeps one: what `forward` decided for a packet a socket sent (by node,
-   * addresses, ports and size), and what the next node decides for each packet a decision sent on. A decision
-   * stays right for the run — a NAT mapping, once made, never changes — except a drop (a reply may find the
-   * mapping it lacked once the request has passed), so drops are always decided afresh. The entries are
-   * kept per socket pair (then by size), so a closed connection's go with it (`forget`): deciding afresh
-   * would give the same answer, and a run of many connections keeps only the live ones' decisions.
-   */
-  private readonly first = new Map<string, Map<number, Decision>>();
   deliver: Deliver = () => {};
 
   constructor(
@@ -72,62 +86,56 @@ export class Fabric {
     return this.spec.network.nodes[node].name;
   }
 
-  /** A frame sent by `decision` reaches the next node (one function for every frame: no closure per hop). */
-  private readonly arrive = (decision: Decision, body: Body): void => {
-    const out = decision.out as Send;
-    this.at(out.to, out.arrival, out.packet, body, false, decision);
-  };
-
-  /** A socket on `node` sends a packet. */
-  originate(node: NodeId, frame: Frame): void {
+  /**
+   * A socket sends `body`, `payload` bytes after the headers, along `flow`. Like every hop after it, this
+   * allocates no packet when the flow cache knows the decision: only the next event.
+   */
+  originate(flow: Flow, payload: number, body: Body): void {
     const doomed = this.rng.chance(this.loss);
-    if (doomed) frame.doomed = true;
-    this.at(node, ORIGIN, frame.packet, frame.body, doomed, null);
+    let decision = flow.decided.get(payload);
+    if (!decision) {
+      decision = this.decide(flow.node, ORIGIN, flow.packet(payload));
+      if (decision.out.kind !== 'drop') flow.decided.set(payload, decision);
+    }
+    this.at(flow.node, decision, body, doomed, true);
   }
 
-  /** A packet reaches `node` (the frame's parts apart: nothing is allocated per hop but the next event). */
-  private at(node: NodeId, arrival: Arrival, packet: Packet, body: Body, doomed: boolean, from: Decision | null): void {
-    this.hops++;
-    let bySize: Map<number, Decision> | undefined;
-    let decision: Decision | undefined;
-    if (from === null) {
-      const key = originKey(node, packet);
-      bySize = this.first.get(key) ?? this.first.set(key, new Map()).get(key)!;
-      decision = bySize.get(packet.payload);
-    } else decision = from.next;
+  /** A frame sent by `from` reaches the next node, which decides what to do with it once per flow and size. */
+  private readonly arrive = (from: Decision, body: Body): void => {
+    const sent = from.out as Send;
+    let decision = from.next;
     if (!decision) {
-      const out = forward(this.dp, this.nat, node, arrival, packet);
-      const made: Decision = { out, next: undefined, bytes: out.kind === 'send' ? frameBytes(out.packet) : 0 };
-      if (out.kind !== 'drop') {
-        if (bySize) bySize.set(packet.payload, made);
-        else from!.next = made;
-      }
-      decision = made;
+      decision = this.decide(sent.to, sent.arrival, sent.packet);
+      if (decision.out.kind !== 'drop') from.next = decision;
     }
+    this.at(sent.to, decision, body, false, false);
+  };
+
+  private decide(node: NodeId, arrival: Arrival, packet: Packet): Decision {
+    const out = forward(this.dp, this.nat, node, arrival, packet, false);
+    return { out, next: undefined, bytes: out.kind === 'send' ? frameBytes(out.packet) : 0 };
+  }
+
+  /** `node` acts on a packet as `decision` says. */
+  private at(node: NodeId, decision: Decision, body: Body, doomed: boolean, originated: boolean): void {
+    this.hops++;
     const out = decision.out;
     if (out.kind === 'delivered') {
-      const delivered = { packet: out.packet, body };
       // A packet to the node itself (a service calling one beside it) is delivered after this event.
-      if (arrival.via === 'origin') this.sched.after(0, () => this.deliver(node, delivered));
-      else this.deliver(node, delivered);
+      if (originated) this.sched.after(0, () => this.deliver(node, out.packet, body));
+      else this.deliver(node, out.packet, body);
     } else if (out.kind === 'drop') {
       this.timeline.add('drop', this.name(node), `dropped: ${out.drop} — ${out.detail}`);
     } else if (out.medium !== 'wire' || this.arpReady(node, out)) {
       this.send(node, decision, out, body, doomed);
     } else {
-      const d = decision;
-      this.arpWait(node, out, () => this.send(node, d, out, body, doomed));
+      this.arpWait(node, out, () => this.send(node, decision, out, body, doomed));
     }
-  }
-
-  /** Drops the flow-cache entries of what `node` sends from `src:sport` to `dst:dport` (a connection that closed). */
-  forget(node: NodeId, proto: Ports['proto'], src: string, sport: number, dst: string, dport: number): void {
-    this.first.delete(socketKey(node, src, dst, proto, sport, dport));
   }
 
   private send(node: NodeId, decision: Decision, out: Send, body: Body, doomed: boolean): void {
     const departs = this.links.transmit(out.segment, node, out.medium, decision.bytes, doomed ? null : this.arrive, decision, body);
-    if (departs === null) return this.lost(node, out.to, describe({ packet: out.packet, body }));
+    if (departs === null) return this.lost(node, out.to, describe(body));
     if (this.taps.length === 0) return;
     const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: out.packet, body };
     for (const tap of this.taps) tap(record);
@@ -171,17 +179,6 @@ export class Fabric {
   }
 }
 
-/** A packet as a socket sends it: IPv4 and the transport ports, whose fields (and size) decide its path. */
-function originKey(node: NodeId, p: Packet): string {
-  const [ip, ports] = p.headers as [Ipv4, Ports];
-  return socketKey(node, ip.src, ip.dst, ports.proto, ports.src, ports.dst);
-}
-
-function socketKey(node: NodeId, src: string, dst: string, proto: Ports['proto'], sport: number, dport: number): string {
-  return `${node}|${src}|${dst}|${proto}|${sport}|${dport}`;
-}
-
-export function describe(frame: Frame): string {
-  const b = frame.body;
+function describe(b: Body): string {
   return b.kind === 'udp' ? `UDP ${b.msg.label}` : `TCP ${flagNames(b.flags)} seq ${b.seq} len ${b.len}`;
 }

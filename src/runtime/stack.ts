@@ -1,9 +1,10 @@
 // A node's IP endpoint: UDP sockets, TCP listeners and connections, ephemeral ports. Packets the data plane
 // delivers to the node come here and are handed to the socket their innermost addresses and ports name.
-import { innerIp, ipAt, isDrop, lpm, NatState, originate, overhead, portsAfter } from '../dataplane/index.js';
+import { innerIp, ipAt, isDrop, lpm, NatState, originate, overhead, portsAfter, type Packet } from '../dataplane/index.js';
 import { walk } from '../trace/walk.js';
 import { Connections } from './connections.js';
-import type { Frame, Message, TcpSegment } from './message.js';
+import { Flow } from './fabric.js';
+import type { Body, Message, TcpSegment } from './message.js';
 import { SYN } from './message.js';
 import type { Simulation } from './simulation.js';
 import type { NodeId } from './spec.js';
@@ -52,8 +53,9 @@ export class Stack {
   }
 
   sendUdp(local: Endpoint, remote: Endpoint, msg: Message): void {
-    const packet = originate(local.ip, remote.ip, 'udp', local.port, remote.port, msg.size);
-    this.sim.fabric.originate(this.node, { packet, body: { kind: 'udp', msg } });
+    // A fresh flow per datagram: a DNS question comes from a fresh port, so there is nothing to remember.
+    const flow = new Flow(this.node, local.ip, remote.ip, 'udp', local.port, remote.port);
+    this.sim.fabric.originate(flow, msg.size, { kind: 'udp', msg });
   }
 
   listen(port: number, accept: (c: TcpConnection) => void): void {
@@ -68,13 +70,11 @@ export class Stack {
     return c;
   }
 
-  input(frame: Frame): void {
-    const p = frame.packet;
+  input(p: Packet, body: Body): void {
     const ii = innerIp(p);
     const ip = ipAt(p, ii);
     const ports = portsAfter(p, ii);
     if (!ports) return;
-    const body = frame.body;
     if (body.kind === 'tcp') {
       const known = this.conns.get(ip.dst, ports.dst, ip.src, ports.src);
       if (known) return known.receive(body);
@@ -98,15 +98,13 @@ export class Stack {
 
   private open(local: Endpoint, remote: Endpoint, label: string): TcpConnection {
     const sim = this.sim;
+    const flow = new Flow(this.node, local.ip, remote.ip, 'tcp', local.port, remote.port);
     const c: TcpConnection = new TcpConnection(
       {
         sched: sim.sched,
-        emit: (seg: TcpSegment) => sim.fabric.originate(this.node, { packet: originate(local.ip, remote.ip, 'tcp', local.port, remote.port, seg.len), body: seg }),
+        emit: (seg: TcpSegment) => sim.fabric.originate(flow, seg.len, seg),
         log: (text, step) => sim.timeline.add('tcp', this.name, text, step),
-        release: () => {
-          this.conns.delete(local.ip, local.port, remote.ip, remote.port, c);
-          sim.fabric.forget(this.node, 'tcp', local.ip, local.port, remote.ip, remote.port);
-        },
+        release: () => this.conns.delete(local.ip, local.port, remote.ip, remote.port, c),
       },
       { iss: sim.rng.u32(), mss: this.pathMtu(local, remote) - IP_TCP_HEADERS, label },
     );
