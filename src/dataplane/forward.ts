@@ -93,6 +93,21 @@ function process(dp: Dataplane, nat: NatState, node: NodeId, arrival: Arrival, p
   return route(dp, nat, node, next, notes);
 }
 
+/**
+ * A payload size up to which `forward` decides as it did for `out`: the same node, arrival and headers with
+ * any payload up to it give the same outcome, each packet in it carrying that payload instead. Forwarding reads
+ * the size in one place only, the MTU check of the segment a routed packet leaves on, and a payload that fits
+ * that segment passes it as the packet decided did. -1 (no other size) after a drop, which may not recur, and
+ * when the packet decided did not fit (it was fragmented).
+ */
+export function payloadRoom(dp: Dataplane, out: Outcome): number {
+  if (out.kind === 'drop') return -1;
+  if (out.kind === 'delivered') return Infinity;
+  const p = out.packet;
+  const room = dp.net.segments[out.segment].mtu - (ipLength(p, outerIp(p)) - p.payload);
+  return p.payload <= room ? room : -1;
+}
+
 function endpoint(p: Packet, oi: number, side: 'src' | 'dst'): string {
   const ports = portsAfter(p, oi);
   return `${ipAt(p, oi)[side]}${ports ? `:${ports[side]}` : ''}`;

@@ -1,10 +1,10 @@
 // The network in time: a frame leaves a socket, every node it reaches forwards it with the data plane's
 // `forward` (routing, NAT, tunnels — exactly what `topo hops` does), and the wires add delay, queueing and
 // loss. ARP runs before a node's first frame to each next hop.
-import { forward, NatState, originate, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
+import { forward, NatState, originate, payloadRoom, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
 import { ARP_ATTEMPTS, ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
 import { frameBytes, Links } from './links.js';
-import { flagNames, type Body } from './message.js';
+import { flagNames, payloadOf, type Body } from './message.js';
 import type { Random } from './random.js';
 import type { Scheduler } from './scheduler.js';
 import type { NodeId, SimSpec } from './spec.js';
@@ -24,24 +24,29 @@ export interface WireRecord {
 }
 export type WireTap = (r: WireRecord) => void;
 
-/** A forwarding decision, and the one the next node made for the packet it sent (a flow-cache entry). */
+/**
+ * A forwarding decision, and the one the next node made for the packet it sent (a flow-cache entry). It holds
+ * for every packet with the same headers and a payload up to `room` (the data plane's `payloadRoom`): one
+ * decision serves a connection's SYN, its data segments and its ACKs alike.
+ */
 interface Decision {
   out: Outcome;
   next: Decision | undefined;
-  /** Bytes on the wire of the packet a send puts there (0 otherwise). */
-  bytes: number;
+  room: number;
+  /** Bytes on the wire of the packet a send puts there, less its payload (0 when not a send). */
+  overhead: number;
 }
 
 const ORIGIN: Arrival = { via: 'origin' };
 
 /**
  * What one socket sends from one node: the fields of its packets that decide their path, and the flow cache's
- * decisions for them by payload size. A decision stays right for the run — a NAT mapping, once made, never
- * changes — except a drop (a reply may find the mapping it lacked once the request has passed), so drops are
- * always decided afresh. The decisions live as long as the socket that holds its flow.
+ * first decision for them. A decision stays right for the run — a NAT mapping, once made, never changes —
+ * except a drop (a reply may find the mapping it lacked once the request has passed), so drops are always
+ * decided afresh. The decisions live as long as the socket that holds its flow.
  */
 export class Flow {
-  readonly decided = new Map<number, Decision>();
+  decision: Decision | undefined;
   constructor(
     readonly node: NodeId,
     readonly src: string,
@@ -87,57 +92,61 @@ export class Fabric {
   }
 
   /**
-   * A socket sends `body`, `payload` bytes after the headers, along `flow`. Like every hop after it, this
+   * A socket sends `body` along `flow`. Like every hop after it, this
    * allocates no packet when the flow cache knows the decision: only the next event.
    */
-  originate(flow: Flow, payload: number, body: Body): void {
+  originate(flow: Flow, body: Body): void {
     const doomed = this.rng.chance(this.loss);
-    let decision = flow.decided.get(payload);
-    if (!decision) {
+    const payload = payloadOf(body);
+    let decision = flow.decision;
+    if (decision === undefined || payload > decision.room) {
       decision = this.decide(flow.node, ORIGIN, flow.packet(payload));
-      if (decision.out.kind !== 'drop') flow.decided.set(payload, decision);
+      if (flow.decision === undefined && decision.out.kind !== 'drop') flow.decision = decision;
     }
-    this.at(flow.node, decision, body, doomed, true);
+    this.at(flow.node, decision, payload, body, doomed, true);
   }
 
-  /** A frame sent by `from` reaches the next node, which decides what to do with it once per flow and size. */
+  /** A frame sent by `from` reaches the next node, which decides what to do with it once per flow. */
   private readonly arrive = (from: Decision, body: Body): void => {
     const sent = from.out as Send;
+    const payload = payloadOf(body);
     let decision = from.next;
-    if (!decision) {
-      decision = this.decide(sent.to, sent.arrival, sent.packet);
-      if (decision.out.kind !== 'drop') from.next = decision;
+    if (decision === undefined || payload > decision.room) {
+      decision = this.decide(sent.to, sent.arrival, withPayload(sent.packet, payload));
+      if (from.next === undefined && decision.out.kind !== 'drop') from.next = decision;
     }
-    this.at(sent.to, decision, body, false, false);
+    this.at(sent.to, decision, payload, body, false, false);
   };
 
   private decide(node: NodeId, arrival: Arrival, packet: Packet): Decision {
     const out = forward(this.dp, this.nat, node, arrival, packet, false);
-    return { out, next: undefined, bytes: out.kind === 'send' ? frameBytes(out.packet) : 0 };
+    const overhead = out.kind === 'send' ? frameBytes(out.packet) - out.packet.payload : 0;
+    return { out, next: undefined, room: payloadRoom(this.dp, out), overhead };
   }
 
-  /** `node` acts on a packet as `decision` says. */
-  private at(node: NodeId, decision: Decision, body: Body, doomed: boolean, originated: boolean): void {
+  /** `node` acts on a packet of `payload` bytes as `decision` says. */
+  private at(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean, originated: boolean): void {
     this.hops++;
     const out = decision.out;
     if (out.kind === 'delivered') {
+      const packet = withPayload(out.packet, payload);
       // A packet to the node itself (a service calling one beside it) is delivered after this event.
-      if (originated) this.sched.after(0, () => this.deliver(node, out.packet, body));
-      else this.deliver(node, out.packet, body);
+      if (originated) this.sched.after(0, () => this.deliver(node, packet, body));
+      else this.deliver(node, packet, body);
     } else if (out.kind === 'drop') {
       this.timeline.add('drop', this.name(node), `dropped: ${out.drop} — ${out.detail}`);
     } else if (out.medium !== 'wire' || this.arpReady(node, out)) {
-      this.send(node, decision, out, body, doomed);
+      this.send(node, decision, out, payload, body, doomed);
     } else {
-      this.arpWait(node, out, () => this.send(node, decision, out, body, doomed));
+      this.arpWait(node, out, () => this.send(node, decision, out, payload, body, doomed));
     }
   }
 
-  private send(node: NodeId, decision: Decision, out: Send, body: Body, doomed: boolean): void {
-    const departs = this.links.transmit(out.segment, node, out.medium, decision.bytes, doomed ? null : this.arrive, decision, body);
+  private send(node: NodeId, decision: Decision, out: Send, payload: number, body: Body, doomed: boolean): void {
+    const departs = this.links.transmit(out.segment, node, out.medium, decision.overhead + payload, doomed ? null : this.arrive, decision, body);
     if (departs === null) return this.lost(node, out.to, describe(body));
     if (this.taps.length === 0) return;
-    const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: out.packet, body };
+    const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: withPayload(out.packet, payload), body };
     for (const tap of this.taps) tap(record);
   }
 
@@ -177,6 +186,11 @@ export class Fabric {
     if (this.links.transmit(out.segment, node, 'wire', ARP_BYTES, answer) === null) this.lost(node, out.to, 'ARP request');
     this.sched.after(ARP_RETRY, () => this.ask(node, out, cache, key));
   }
+}
+
+/** A decided packet with the payload of the one at hand (the same object when the sizes agree). */
+function withPayload(p: Packet, payload: number): Packet {
+  return p.payload === payload ? p : { headers: p.headers, payload };
 }
 
 function describe(b: Body): string {

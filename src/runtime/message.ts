@@ -41,6 +41,11 @@ export interface Datagram {
 
 export type Body = TcpSegment | Datagram;
 
+/** The bytes a body puts after its packet's headers. */
+export function payloadOf(b: Body): number {
+  return b.kind === 'tcp' ? b.len : b.msg.size;
+}
+
 export function flagNames(flags: number): string {
   const names: string[] = [];
   if (flags & SYN) names.push('SYN');

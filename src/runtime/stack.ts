@@ -55,7 +55,7 @@ export class Stack {
   sendUdp(local: Endpoint, remote: Endpoint, msg: Message): void {
     // A fresh flow per datagram: a DNS question comes from a fresh port, so there is nothing to remember.
     const flow = new Flow(this.node, local.ip, remote.ip, 'udp', local.port, remote.port);
-    this.sim.fabric.originate(flow, msg.size, { kind: 'udp', msg });
+    this.sim.fabric.originate(flow, { kind: 'udp', msg });
   }
 
   listen(port: number, accept: (c: TcpConnection) => void): void {
@@ -102,7 +102,7 @@ export class Stack {
     const c: TcpConnection = new TcpConnection(
       {
         sched: sim.sched,
-        emit: (seg: TcpSegment) => sim.fabric.originate(flow, seg.len, seg),
+        emit: (seg: TcpSegment) => sim.fabric.originate(flow, seg),
         log: (text, step) => sim.timeline.add('tcp', this.name, text, step),
         release: () => this.conns.delete(local.ip, local.port, remote.ip, remote.port, c),
       },
