@@ -124,22 +124,28 @@ export class Fabric {
     return { out, next: undefined, room: payloadRoom(this.dp, out), overhead };
   }
 
-  /** `node` acts on a packet of `payload` bytes as `decision` says. */
+  /**
+   * `node` acts on a packet of `payload` bytes as `decision` says. The rare paths that need a closure make it
+   * in a method of their own: a closure here would cost every hop a context object for its captured variables.
+   */
   private at(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean, originated: boolean): void {
     this.hops++;
     const out = decision.out;
     if (out.kind === 'delivered') {
-      const packet = withPayload(out.packet, payload);
       // A packet to the node itself (a service calling one beside it) is delivered after this event.
-      if (originated) this.sched.after(0, () => this.deliver(node, packet, body));
-      else this.deliver(node, packet, body);
+      if (originated) this.deliverLater(node, withPayload(out.packet, payload), body);
+      else this.deliver(node, withPayload(out.packet, payload), body);
     } else if (out.kind === 'drop') {
       this.timeline.add('drop', this.name(node), `dropped: ${out.drop} — ${out.detail}`);
     } else if (out.medium !== 'wire' || this.arpReady(node, out)) {
       this.send(node, decision, out, payload, body, doomed);
     } else {
-      this.arpWait(node, out, () => this.send(node, decision, out, payload, body, doomed));
+      this.sendAfterArp(node, decision, out, payload, body, doomed);
     }
+  }
+
+  private deliverLater(node: NodeId, packet: Packet, body: Body): void {
+    this.sched.after(0, () => this.deliver(node, packet, body));
   }
 
   private send(node: NodeId, decision: Decision, out: Send, payload: number, body: Body, doomed: boolean): void {
@@ -162,7 +168,8 @@ export class Fabric {
   }
 
   /** Asks with ARP (again every second) and sends on the answer. */
-  private arpWait(node: NodeId, out: Send, send: () => void): void {
+  private sendAfterArp(node: NodeId, decision: Decision, out: Send, payload: number, body: Body, doomed: boolean): void {
+    const send = () => this.send(node, decision, out, payload, body, doomed);
     if (out.arrival.via !== 'iface') return send();
     const cache = (this.arp[node] ??= new ArpCache());
     const key = out.segment * 1048576 + out.arrival.iface;
