@@ -31,7 +31,7 @@ export interface TcpSegment {
   window: number;
   /** Data bytes. */
   len: number;
-  msgs: Carried[];
+  msgs: readonly Carried[];
 }
 
 export interface Datagram {

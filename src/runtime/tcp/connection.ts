@@ -33,6 +33,9 @@ const WINDOW = 65535;
 const MAX_RETRIES = 8;
 /** Maximum segment lifetime: TIME-WAIT lasts 2·MSL (RFC 9293 suggests 2 minutes; Linux uses 30 s). */
 const MSL = 30;
+/** What a segment without data carries (shared: a segment's messages are only read). */
+const NO_MESSAGES: readonly Carried[] = Object.freeze([]);
+const ascending = (a: number, b: number) => a - b;
 
 export class TcpConnection implements Channel {
   state: TcpState = 'CLOSED';
@@ -194,8 +197,9 @@ export class TcpConnection implements Channel {
 
   private deliver(): void {
     if (this.arrived.size === 0) return;
-    const ready = [...this.arrived.keys()].filter((end) => end <= this.rcvNxt).sort((a, b) => a - b);
-    for (const end of ready) {
+    const ready: number[] = [];
+    for (const end of this.arrived.keys()) if (end <= this.rcvNxt) ready.push(end);
+    for (const end of ready.sort(ascending)) {
       const msg = this.arrived.get(end)!;
       this.arrived.delete(end);
       this.handlers.message?.(msg);
@@ -247,7 +251,7 @@ export class TcpConnection implements Channel {
 
   private transmit(from: number, len: number, flags: number): void {
     const end = from + len;
-    const msgs = len === 0 ? [] : this.outbox.filter((c) => c.end > from && c.end <= end);
+    const msgs = len === 0 ? NO_MESSAGES : this.carried(from, end);
     if (flags & ACK) this.ackSent = this.rcvNxt;
     this.host.emit({
       kind: 'tcp',
@@ -258,6 +262,13 @@ export class TcpConnection implements Channel {
       len,
       msgs,
     });
+  }
+
+  /** The messages ending within [from, end): a loop, not a filter whose closure every segment would allocate. */
+  private carried(from: number, end: number): Carried[] {
+    const msgs: Carried[] = [];
+    for (const c of this.outbox) if (c.end > from && c.end <= end) msgs.push(c);
+    return msgs;
   }
 
   /**
