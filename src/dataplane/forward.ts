@@ -45,6 +45,9 @@ export class NatState {
   }
 }
 
+/** The IPv4 total-length field's largest value. */
+const MAX_IP_LENGTH = 65535;
+
 const hex = (teid: number) => `0x${teid.toString(16).padStart(8, '0')}`;
 
 /**
@@ -97,12 +100,13 @@ function process(dp: Dataplane, nat: NatState, node: NodeId, arrival: Arrival, p
  * A payload size up to which `forward` decides as it did for `out`: the same node, arrival and headers with
  * any payload up to it give the same outcome, each packet in it carrying that payload instead. Forwarding reads
  * the size in one place only, the MTU check of the segment a routed packet leaves on, and a payload that fits
- * that segment passes it as the packet decided did. -1 (no other size) after a drop, which may not recur, and
- * when the packet decided did not fit (it was fragmented).
+ * that segment passes it as the packet decided did. A delivery holds for any payload an IPv4 packet can carry;
+ * -1 (no other size) after a drop, which may not recur, and when the packet decided did not fit (it was
+ * fragmented). Always a small integer, which a flow cache stores without boxing.
  */
 export function payloadRoom(dp: Dataplane, out: Outcome): number {
   if (out.kind === 'drop') return -1;
-  if (out.kind === 'delivered') return Infinity;
+  if (out.kind === 'delivered') return MAX_IP_LENGTH;
   const p = out.packet;
   const room = dp.net.segments[out.segment].mtu - (ipLength(p, outerIp(p)) - p.payload);
   return p.payload <= room ? room : -1;

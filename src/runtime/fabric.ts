@@ -27,14 +27,20 @@ export type WireTap = (r: WireRecord) => void;
 /**
  * A forwarding decision, and the one the next node made for the packet it sent (a flow-cache entry). It holds
  * for every packet with the same headers and a payload up to `room` (the data plane's `payloadRoom`): one
- * decision serves a connection's SYN, its data segments and its ACKs alike.
+ * decision serves a connection's SYN, its data segments and its ACKs alike. What every hop reads of a send is
+ * copied beside the outcome, so that a hop touches one object, not the outcome, its arrival and its packet.
  */
 interface Decision {
   out: Outcome;
   next: Decision | undefined;
   room: number;
-  /** Bytes on the wire of the packet a send puts there, less its payload (0 when not a send). */
+  /** For a send (else -1): where to, over which segment and medium; bytes on the wire less the payload. */
+  to: NodeId;
+  segment: number;
+  medium: Send['medium'];
   overhead: number;
+  /** The ARP-cache key of the next hop when the send goes out of an interface onto a wire, else -1. */
+  arpKey: number;
 }
 
 const ORIGIN: Arrival = { via: 'origin' };
@@ -108,20 +114,22 @@ export class Fabric {
 
   /** A frame sent by `from` reaches the next node, which decides what to do with it once per flow. */
   private readonly arrive = (from: Decision, body: Body): void => {
-    const sent = from.out as Send;
     const payload = payloadOf(body);
     let decision = from.next;
     if (decision === undefined || payload > decision.room) {
-      decision = this.decide(sent.to, sent.arrival, withPayload(sent.packet, payload));
+      const sent = from.out as Send;
+      decision = this.decide(from.to, sent.arrival, withPayload(sent.packet, payload));
       if (from.next === undefined && decision.out.kind !== 'drop') from.next = decision;
     }
-    this.at(sent.to, decision, payload, body, false, false);
+    this.at(from.to, decision, payload, body, false, false);
   };
 
   private decide(node: NodeId, arrival: Arrival, packet: Packet): Decision {
     const out = forward(this.dp, this.nat, node, arrival, packet, false);
-    const overhead = out.kind === 'send' ? frameBytes(out.packet) - out.packet.payload : 0;
-    return { out, next: undefined, room: payloadRoom(this.dp, out), overhead };
+    const room = payloadRoom(this.dp, out);
+    if (out.kind !== 'send') return { out, next: undefined, room, to: -1, segment: -1, medium: 'wire', overhead: 0, arpKey: -1 };
+    const arpKey = out.medium === 'wire' && out.arrival.via === 'iface' ? arpKeyOf(out.segment, out.arrival.iface) : -1;
+    return { out, next: undefined, room, to: out.to, segment: out.segment, medium: out.medium, overhead: frameBytes(out.packet) - out.packet.payload, arpKey };
   }
 
   /**
@@ -130,6 +138,11 @@ export class Fabric {
    */
   private at(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean, originated: boolean): void {
     this.hops++;
+    if (decision.to >= 0) {
+      if (decision.arpKey < 0 || this.arp[node]?.has(decision.arpKey)) this.send(node, decision, payload, body, doomed);
+      else this.sendAfterArp(node, decision, payload, body, doomed);
+      return;
+    }
     const out = decision.out;
     if (out.kind === 'delivered') {
       // A packet to the node itself (a service calling one beside it) is delivered after this event.
@@ -137,10 +150,6 @@ export class Fabric {
       else this.deliver(node, withPayload(out.packet, payload), body);
     } else if (out.kind === 'drop') {
       this.timeline.add('drop', this.name(node), `dropped: ${out.drop} — ${out.detail}`);
-    } else if (out.medium !== 'wire' || this.arpReady(node, out)) {
-      this.send(node, decision, out, payload, body, doomed);
-    } else {
-      this.sendAfterArp(node, decision, out, payload, body, doomed);
     }
   }
 
@@ -148,10 +157,11 @@ export class Fabric {
     this.sched.after(0, () => this.deliver(node, packet, body));
   }
 
-  private send(node: NodeId, decision: Decision, out: Send, payload: number, body: Body, doomed: boolean): void {
-    const departs = this.links.transmit(out.segment, node, out.medium, decision.overhead + payload, doomed ? null : this.arrive, decision, body);
-    if (departs === null) return this.lost(node, out.to, describe(body));
+  private send(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean): void {
+    const departs = this.links.transmit(decision.segment, node, decision.medium, decision.overhead + payload, doomed ? null : this.arrive, decision, body);
+    if (departs === null) return this.lost(node, decision.to, describe(body));
     if (this.taps.length === 0) return;
+    const out = decision.out as Send;
     const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: withPayload(out.packet, payload), body };
     for (const tap of this.taps) tap(record);
   }
@@ -160,20 +170,11 @@ export class Fabric {
     this.timeline.add('loss', this.name(from), `lost on the wire to ${this.name(to)}: ${what}`, '45–47');
   }
 
-  /** Whether a frame may go now: not onto an interface, or the next hop's MAC is cached. */
-  private arpReady(node: NodeId, out: Send): boolean {
-    if (out.arrival.via !== 'iface') return true;
-    const cache = this.arp[node];
-    return cache !== undefined && cache.has(out.segment * 1048576 + out.arrival.iface);
-  }
-
   /** Asks with ARP (again every second) and sends on the answer. */
-  private sendAfterArp(node: NodeId, decision: Decision, out: Send, payload: number, body: Body, doomed: boolean): void {
-    const send = () => this.send(node, decision, out, payload, body, doomed);
-    if (out.arrival.via !== 'iface') return send();
+  private sendAfterArp(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean): void {
+    const send = () => this.send(node, decision, payload, body, doomed);
     const cache = (this.arp[node] ??= new ArpCache());
-    const key = out.segment * 1048576 + out.arrival.iface;
-    if (cache.wait(key, send)) this.ask(node, out, cache, key);
+    if (cache.wait(decision.arpKey, send)) this.ask(node, decision.out as Send, cache, decision.arpKey);
   }
 
   private ask(node: NodeId, out: Send, cache: ArpCache, key: number): void {
@@ -193,6 +194,11 @@ export class Fabric {
     if (this.links.transmit(out.segment, node, 'wire', ARP_BYTES, answer) === null) this.lost(node, out.to, 'ARP request');
     this.sched.after(ARP_RETRY, () => this.ask(node, out, cache, key));
   }
+}
+
+/** Resolved next hops by `segment|peer interface`, as one number. */
+function arpKeyOf(segment: number, iface: number): number {
+  return segment * 1048576 + iface;
 }
 
 /** A decided packet with the payload of the one at hand (the same object when the sizes agree). */
