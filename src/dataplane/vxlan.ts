@@ -31,7 +31,7 @@ export function encapVxlan(p: Packet, ends: TunnelEnds, vni: number): Packet {
     { proto: 'udp', src: vxlanSourcePort(p), dst: VXLAN_PORT },
     { proto: 'vxlan', vni },
   ];
-  return { headers: [...outer, ...p.headers], payload: p.payload };
+  return { headers: outer.concat(p.headers), payload: p.payload };
 }
 
 /** The VNI of a packet whose outermost headers are [eth] IPv4/UDP 4789/VXLAN, or null. */
