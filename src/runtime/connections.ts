@@ -20,10 +20,11 @@ export class Connections<T> {
 
   set(localIp: string, localPort: number, remoteIp: string, remotePort: number, value: T): void {
     const k = portsKey(localPort, remotePort);
-    const entries = this.byPorts.get(k) ?? this.byPorts.set(k, []).get(k)!;
-    const known = entries.find((e) => e.localIp === localIp && e.remoteIp === remoteIp);
+    const entries = this.byPorts.get(k);
+    const known = entries?.find((e) => e.localIp === localIp && e.remoteIp === remoteIp);
     if (known) known.value = value;
-    else entries.push({ localIp, remoteIp, value });
+    else if (entries) entries.push({ localIp, remoteIp, value });
+    else this.byPorts.set(k, [{ localIp, remoteIp, value }]); // a literal: sized for one, as most are
   }
 
   /** Forgets the four-tuple if it still names `value` (not a newer connection on the same ports and addresses). */

@@ -264,11 +264,17 @@ export class TcpConnection implements Channel {
     });
   }
 
-  /** The messages ending within [from, end): a loop, not a filter whose closure every segment would allocate. */
-  private carried(from: number, end: number): Carried[] {
-    const msgs: Carried[] = [];
-    for (const c of this.outbox) if (c.end > from && c.end <= end) msgs.push(c);
-    return msgs;
+  /**
+   * The messages ending within (from, end]: a run of the outbox, which is in order of end. Sliced, so the list
+   * a segment carries through every hop is no longer than it needs to be.
+   */
+  private carried(from: number, end: number): readonly Carried[] {
+    const box = this.outbox;
+    let i = 0;
+    while (i < box.length && box[i].end <= from) i++;
+    let j = i;
+    while (j < box.length && box[j].end <= end) j++;
+    return i === j ? NO_MESSAGES : box.slice(i, j);
   }
 
   /**
