@@ -15,7 +15,7 @@ export interface NaptRule {
   inside: Net[];
   pool: Net;
 }
-type StaticNat = Extract<NatRule, { type: 'static' }>;
+export type StaticNat = Extract<NatRule, { type: 'static' }>;
 
 export interface Dataplane {
   net: Network;
@@ -117,7 +117,8 @@ export function conntrackFor({ pool }: NaptRule): Conntrack {
 
 export function inPrefixes(nets: readonly Net[], address: string): boolean {
   const a = parseIp(address);
-  return nets.some((n) => contains(n, a));
+  for (const n of nets) if (contains(n, a)) return true; // a loop: no closure per packet
+  return false;
 }
 
 /** The switches a frame crosses from `from`'s switch to `to`'s, in order (breadth-first: fewest switches). */

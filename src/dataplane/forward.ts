@@ -2,7 +2,8 @@
 // from the step functions. It returns where the packet goes next, or its delivery or drop, and short notes
 // of what the node changed. The tracer and the generated simulator both call `forward`.
 import type { NodeId } from '../resolve/program.js';
-import { conntrackFor, inPrefixes, switchPath, vxlanKey, type Dataplane } from './context.js';
+import type { GtpTunnel, Iface } from '../model/types.js';
+import { conntrackFor, inPrefixes, switchPath, vxlanKey, type Dataplane, type StaticNat } from './context.js';
 import { dropped, isDrop, type Drop } from './drop.js';
 import { decapGtpu, encapGtpu, gtpuTeid } from './gtpu.js';
 import { arp, rewriteL2 } from './l2.js';
@@ -77,7 +78,7 @@ function process(dp: Dataplane, nat: NatState, node: NodeId, arrival: Arrival, p
     if (gtpuTeid(p) !== null) return gtpArrive(dp, nat, node, p, notes);
     if (vxlanVni(p) !== null && dp.net.nodes[node].behaviours.includes('vxlan_host')) return vxlanArrive(dp, node, p, notes);
   }
-  const rule = dp.statics[node].find((s) => s.public === ip.dst);
+  const rule = staticNat(dp.statics[node], 'public', ip.dst);
   const pool = dp.napt[node];
   if (rule) {
     p = staticNatIn(p, oi, rule.private);
@@ -133,7 +134,7 @@ function route(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes: Not
     notes?.push(`NAPT src ${endpoint(p, oi, 'src')} → ${endpoint(q, oi, 'src')}`);
     p = q;
   }
-  const mapped = seg.type === 'overlay' ? undefined : dp.statics[node].find((s) => s.private === ip.src);
+  const mapped = seg.type === 'overlay' ? undefined : staticNat(dp.statics[node], 'private', ip.src);
   if (mapped) {
     p = staticNatOut(p, oi, mapped.public);
     notes?.push(`1:1 NAT src ${ip.src} → ${mapped.public}`);
@@ -166,11 +167,11 @@ function intoBearer(dp: Dataplane, nat: NatState, node: NodeId, peer: NodeId, p:
   const ue = isUe ? node : peer;
   const legs = dp.legs.get(ue) ?? [];
   if (isUe) {
-    const s1 = legs.find((t) => t.name === 'S1-U');
+    const s1 = legWhere(legs, 'name', 'S1-U');
     if (!s1) return dropped('no-tunnel', `${dp.net.nodes[ue].name} has no bearer`);
     return send(p, s1.near, { via: 'radio', ue }, segment, [], 'radio', notes);
   }
-  const s5 = legs.find((t) => t.far === node);
+  const s5 = legWhere(legs, 'far', node);
   if (!s5 || !s5.nearAddress || !s5.farAddress) return dropped('no-tunnel', `no bearer of ${dp.net.nodes[ue].name} ends at ${dp.net.nodes[node].name}`);
   notes?.push(`encap GTP-U ${s5.name} downlink TEID ${hex(s5.downlinkTeid)}`);
   return route(dp, nat, node, encapGtpu(p, { src: s5.farAddress, dst: s5.nearAddress }, s5.downlinkTeid), notes);
@@ -178,7 +179,7 @@ function intoBearer(dp: Dataplane, nat: NatState, node: NodeId, peer: NodeId, p:
 
 /** The access node puts a UE's packet into the bearer's first leg. */
 function fromRadio(dp: Dataplane, nat: NatState, node: NodeId, ue: NodeId, p: Packet, notes: Notes): Result {
-  const s1 = dp.legs.get(ue)?.find((t) => t.near === node);
+  const s1 = legWhere(dp.legs.get(ue) ?? [], 'near', node);
   if (!s1 || !s1.nearAddress || !s1.farAddress) return dropped('no-tunnel', `no bearer of ${dp.net.nodes[ue].name} starts at ${dp.net.nodes[node].name}`);
   notes?.push(`encap GTP-U ${s1.name} uplink TEID ${hex(s1.uplinkTeid)}`);
   return route(dp, nat, node, encapGtpu(p, { src: s1.nearAddress, dst: s1.farAddress }, s1.uplinkTeid), notes);
@@ -202,12 +203,39 @@ function gtpArrive(dp: Dataplane, nat: NatState, node: NodeId, p: Packet, notes:
     notes?.push(`encap GTP-U ${next.name} ${dir} TEID ${hex(teidOut)}`);
     return route(dp, nat, node, encapGtpu(inner, { src, dst }, teidOut), notes);
   }
-  const poolIface = dp.net.nodes[leg.ue].interfaces.map((i) => dp.net.interfaces[i]).find((i) => dp.net.segments[i.segment].type === 'ue_pool');
+  const poolIface = poolInterface(dp, leg.ue);
   if (!poolIface) return dropped('no-tunnel', `${dp.net.nodes[leg.ue].name} has no address`);
   if (down) return send(inner, leg.ue, { via: 'iface', iface: poolIface.id }, poolIface.segment, [], 'radio', notes);
   // The anchor: the UE's packet now enters its IP stack as if from the UE pool, and is routed from here.
-  const anchorIface = dp.net.nodes[node].interfaces.find((i) => dp.net.interfaces[i].segment === poolIface.segment);
+  const anchorIface = interfaceOn(dp, node, poolIface.segment);
   return process(dp, nat, node, { via: 'iface', iface: anchorIface ?? poolIface.id }, inner, notes);
+}
+
+// Lookups in short lists, as loops: a callback capturing the key would cost its closure on every decision.
+
+function staticNat(rules: readonly StaticNat[], side: 'public' | 'private', address: string): StaticNat | undefined {
+  for (const r of rules) if (r[side] === address) return r;
+  return undefined;
+}
+
+function legWhere<K extends 'name' | 'near' | 'far'>(legs: readonly GtpTunnel[], field: K, value: GtpTunnel[K]): GtpTunnel | undefined {
+  for (const t of legs) if (t[field] === value) return t;
+  return undefined;
+}
+
+/** The UE's interface on its UE pool (the address the bearer carries). */
+function poolInterface(dp: Dataplane, ue: NodeId): Iface | undefined {
+  for (const i of dp.net.nodes[ue].interfaces) {
+    const iface = dp.net.interfaces[i];
+    if (dp.net.segments[iface.segment].type === 'ue_pool') return iface;
+  }
+  return undefined;
+}
+
+/** The id of `node`'s interface on `segment`. */
+function interfaceOn(dp: Dataplane, node: NodeId, segment: number): number | undefined {
+  for (const i of dp.net.nodes[node].interfaces) if (dp.net.interfaces[i].segment === segment) return i;
+  return undefined;
 }
 
 /** VXLAN to this host: unwrap, and hand the frame to the local VM or gateway that owns its destination MAC. */
