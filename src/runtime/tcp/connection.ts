@@ -53,7 +53,8 @@ export class TcpConnection implements Channel {
   private finAt: number | null = null;
   // Receive side.
   private rcvNxt = 0;
-  private readonly early = new Map<number, TcpSegment>();
+  /** Segments ahead of a gap, made on the first one: most connections never see a gap. */
+  private early: Map<number, TcpSegment> | null = null;
   private readonly arrived = new Map<number, Message>();
   // Timers.
   private readonly rtoTimer = new RetransmissionTimer();
@@ -170,12 +171,13 @@ export class TcpConnection implements Channel {
     const end = start + seg.len + (seg.flags & FIN ? 1 : 0);
     if (end <= this.rcvNxt) return this.ackNow(); // a duplicate: the peer missed our ACK
     if (start > this.rcvNxt) {
-      if (start - this.rcvNxt < WINDOW) this.early.set(start, seg);
+      if (start - this.rcvNxt < WINDOW) (this.early ??= new Map()).set(start, seg);
       return this.ackNow(); // out of order: a duplicate ACK says what is missing
     }
     this.take(seg);
-    for (let next = this.early.get(this.rcvNxt); next; next = this.early.get(this.rcvNxt)) {
-      this.early.delete(this.offset(next.seq, this.irs));
+    const early = this.early;
+    for (let next = early?.get(this.rcvNxt); early && next; next = early.get(this.rcvNxt)) {
+      early.delete(this.offset(next.seq, this.irs));
       this.take(next);
     }
     this.deliver();
