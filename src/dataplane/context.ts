@@ -15,7 +15,7 @@ export interface NaptRule {
   inside: Net[];
   pool: Net;
 }
-type StaticNat = Extract<NatRule, { type: 'static' }>;
+export type StaticNat = Extract<NatRule, { type: 'static' }>;
 
 export interface Dataplane {
   net: Network;
@@ -41,8 +41,8 @@ export interface Dataplane {
   /** The switch each node is cabled to, and switch-to-switch cables. */
   attached: Map<NodeId, NodeId>;
   cables: Map<NodeId, NodeId[]>;
-  /** switchPath's answers by `from:to`. */
-  switchPaths: Map<string, NodeId[]>;
+  /** switchPath's answers, by `from` then `to`. */
+  switchPaths: Map<NodeId, Map<NodeId, NodeId[]>>;
 }
 
 export function buildDataplane(program: Program, net: Network, routing: RoutingResult): Dataplane {
@@ -117,16 +117,17 @@ export function conntrackFor({ pool }: NaptRule): Conntrack {
 
 export function inPrefixes(nets: readonly Net[], address: string): boolean {
   const a = parseIp(address);
-  return nets.some((n) => contains(n, a));
+  for (const n of nets) if (contains(n, a)) return true; // a loop: no closure per packet
+  return false;
 }
 
 /** The switches a frame crosses from `from`'s switch to `to`'s, in order (breadth-first: fewest switches). */
 export function switchPath(dp: Dataplane, from: NodeId, to: NodeId): NodeId[] {
-  const key = `${from}:${to}`;
-  const known = dp.switchPaths.get(key);
+  const fromHere = dp.switchPaths.get(from) ?? dp.switchPaths.set(from, new Map()).get(from)!;
+  const known = fromHere.get(to);
   if (known) return known;
   const path = findSwitchPath(dp, from, to);
-  dp.switchPaths.set(key, path);
+  fromHere.set(to, path);
   return path;
 }
 

@@ -15,7 +15,7 @@ export function encapGtpu(p: Packet, ends: TunnelEnds, teid: number): Packet {
     { proto: 'udp', src: GTPU_PORT, dst: GTPU_PORT },
     { proto: 'gtpu', teid },
   ];
-  return { headers: [...outer, ...inner], payload: p.payload };
+  return { headers: outer.concat(inner), payload: p.payload };
 }
 
 /** The TEID of a packet whose outermost headers are [eth] IPv4/UDP 2152/GTP-U, or null. */

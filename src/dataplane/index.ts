@@ -9,4 +9,4 @@ export { encapGtpu, decapGtpu, gtpuTeid } from './gtpu.js';
 export { encapVxlan, decapVxlan, vxlanVni, vxlanSourcePort } from './vxlan.js';
 export { terminate, type Upstream } from './proxy.js';
 export { buildDataplane, switchPath, type Dataplane } from './context.js';
-export { forward, NatState, type Arrival, type Outcome, type Send } from './forward.js';
+export { forward, NatState, payloadRoom, type Arrival, type Outcome, type Send } from './forward.js';

@@ -51,7 +51,9 @@ export function originate(src: string, dst: string, proto: Transport, sport: num
 
 /** Index of the outermost IPv4 header (the one routers look at), or -1. */
 export function outerIp(p: Packet): number {
-  return p.headers.findIndex((h) => h.proto === 'ipv4');
+  const h = p.headers;
+  for (let i = 0; i < h.length; i++) if (h[i].proto === 'ipv4') return i;
+  return -1;
 }
 
 /** Index of the innermost IPv4 header: the end-to-end packet. */

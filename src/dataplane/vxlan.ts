@@ -5,14 +5,22 @@ import type { TunnelEnds } from './gtpu.js';
 
 const EPHEMERAL_LOW = 49152;
 
-/** FNV-1a over the inner IPv4 addresses and ports, folded into 49152–65535 (Linux's default range). */
+/**
+ * FNV-1a over the inner IPv4 addresses and ports, folded into 49152–65535 (Linux's default range). Each
+ * header hashes as its fields joined by `|` (`10.0.0.1|10.0.0.2`, `tcp|40001|443`), hashed in place.
+ */
 export function vxlanSourcePort(p: Packet): number {
   let hash = 0x811c9dc5;
   for (const h of p.headers) {
-    const parts = h.proto === 'ipv4' ? [h.src, h.dst] : h.proto === 'udp' || h.proto === 'tcp' ? [h.proto, h.src, h.dst] : [];
-    for (const ch of parts.join('|')) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    if (h.proto === 'ipv4') hash = fnv1a(fnv1a(fnv1a(hash, h.src), '|'), h.dst);
+    else if (h.proto === 'udp' || h.proto === 'tcp') hash = fnv1a(fnv1a(fnv1a(fnv1a(fnv1a(hash, h.proto), '|'), String(h.src)), '|'), String(h.dst));
   }
   return EPHEMERAL_LOW + (hash % (65536 - EPHEMERAL_LOW));
+}
+
+function fnv1a(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }
 
 /** Push outer IPv4/UDP/VXLAN over the frame; the outer DF copies the inner one (OVS's df_default). */
@@ -23,7 +31,7 @@ export function encapVxlan(p: Packet, ends: TunnelEnds, vni: number): Packet {
     { proto: 'udp', src: vxlanSourcePort(p), dst: VXLAN_PORT },
     { proto: 'vxlan', vni },
   ];
-  return { headers: [...outer, ...p.headers], payload: p.payload };
+  return { headers: outer.concat(p.headers), payload: p.payload };
 }
 
 /** The VNI of a packet whose outermost headers are [eth] IPv4/UDP 4789/VXLAN, or null. */

@@ -1,15 +1,15 @@
 // The network in time: a frame leaves a socket, every node it reaches forwards it with the data plane's
 // `forward` (routing, NAT, tunnels — exactly what `topo hops` does), and the wires add delay, queueing and
 // loss. ARP runs before a node's first frame to each next hop.
-import { forward, NatState, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
+import { forward, NatState, originate, payloadRoom, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
 import { ARP_ATTEMPTS, ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
 import { frameBytes, Links } from './links.js';
-import { flagNames, type Body, type Frame } from './message.js';
+import { flagNames, payloadOf, type Body } from './message.js';
 import type { Random } from './random.js';
 import type { Scheduler } from './scheduler.js';
 import type { NodeId, SimSpec } from './spec.js';
 import type { Timeline } from './timeline.js';
-import type { Ipv4, Packet, Ports } from '../dataplane/packet.js';
+import type { Packet, Transport } from '../dataplane/packet.js';
 
 /** One frame on one wire, as a capture would see it. */
 export interface WireRecord {
@@ -24,18 +24,52 @@ export interface WireRecord {
 }
 export type WireTap = (r: WireRecord) => void;
 
-/** A forwarding decision, and the one the next node made for the packet it sent (a flow-cache entry). */
+/**
+ * A forwarding decision, and the one the next node made for the packet it sent (a flow-cache entry). It holds
+ * for every packet with the same headers and a payload up to `room` (the data plane's `payloadRoom`): one
+ * decision serves a connection's SYN, its data segments and its ACKs alike. What every hop reads of a send is
+ * copied beside the outcome, so that a hop touches one object, not the outcome, its arrival and its packet.
+ */
 interface Decision {
   out: Outcome;
   next: Decision | undefined;
-  /** Bytes on the wire of the packet a send puts there (0 otherwise). */
-  bytes: number;
+  room: number;
+  /** For a send (else -1): where to, over which segment and medium; bytes on the wire less the payload. */
+  to: NodeId;
+  segment: number;
+  medium: Send['medium'];
+  overhead: number;
+  /** The ARP-cache key of the next hop when the send goes out of an interface onto a wire, else -1. */
+  arpKey: number;
 }
 
 const ORIGIN: Arrival = { via: 'origin' };
 
+/**
+ * What one socket sends from one node: the fields of its packets that decide their path, and the flow cache's
+ * first decision for them. A decision stays right for the run — a NAT mapping, once made, never changes —
+ * except a drop (a reply may find the mapping it lacked once the request has passed), so drops are always
+ * decided afresh. The decisions live as long as the socket that holds its flow.
+ */
+export class Flow {
+  decision: Decision | undefined;
+  constructor(
+    readonly node: NodeId,
+    readonly src: string,
+    readonly dst: string,
+    readonly proto: Transport,
+    readonly sport: number,
+    readonly dport: number,
+  ) {}
+
+  /** The packet as the socket sends it (made only when the flow cache has no decision for its size). */
+  packet(payload: number): Packet {
+    return originate(this.src, this.dst, this.proto, this.sport, this.dport, payload);
+  }
+}
+
 /** Where delivered packets go: the node's IP stack. */
-export type Deliver = (node: NodeId, frame: Frame) => void;
+export type Deliver = (node: NodeId, packet: Packet, body: Body) => void;
 
 export class Fabric {
   readonly nat: NatState;
@@ -44,15 +78,6 @@ export class Fabric {
   /** Packet-hops: how many times a node forwarded a frame. */
   hops = 0;
   private readonly arp: ArpCache[] = [];
-  /**
-   * A flow cache, as Open vSwitch keeps one: what `forward` decided for a packet a socket sent (by node,
-   * addresses, ports and size), and what the next node decides for each packet a decision sent on. A decision
-   * stays right for the run — a NAT mapping, once made, never changes — except a drop (a reply may find the
-   * mapping it lacked once the request has passed), so drops are always decided afresh. The entries are
-   * kept per socket pair (then by size), so a closed connection's go with it (`forget`): deciding afresh
-   * would give the same answer, and a run of many connections keeps only the live ones' decisions.
-   */
-  private readonly first = new Map<string, Map<number, Decision>>();
   deliver: Deliver = () => {};
 
   constructor(
@@ -72,64 +97,72 @@ export class Fabric {
     return this.spec.network.nodes[node].name;
   }
 
-  /** A frame sent by `decision` reaches the next node (one function for every frame: no closure per hop). */
-  private readonly arrive = (decision: Decision, body: Body): void => {
-    const out = decision.out as Send;
-    this.at(out.to, out.arrival, out.packet, body, false, decision);
-  };
-
-  /** A socket on `node` sends a packet. */
-  originate(node: NodeId, frame: Frame): void {
+  /**
+   * A socket sends `body` along `flow`. Like every hop after it, this
+   * allocates no packet when the flow cache knows the decision: only the next event.
+   */
+  originate(flow: Flow, body: Body): void {
     const doomed = this.rng.chance(this.loss);
-    if (doomed) frame.doomed = true;
-    this.at(node, ORIGIN, frame.packet, frame.body, doomed, null);
+    const payload = payloadOf(body);
+    let decision = flow.decision;
+    if (decision === undefined || payload > decision.room) {
+      decision = this.decide(flow.node, ORIGIN, flow.packet(payload));
+      if (flow.decision === undefined && decision.out.kind !== 'drop') flow.decision = decision;
+    }
+    this.at(flow.node, decision, payload, body, doomed, true);
   }
 
-  /** A packet reaches `node` (the frame's parts apart: nothing is allocated per hop but the next event). */
-  private at(node: NodeId, arrival: Arrival, packet: Packet, body: Body, doomed: boolean, from: Decision | null): void {
+  /** A frame sent by `from` reaches the next node, which decides what to do with it once per flow. */
+  private readonly arrive = (from: Decision, body: Body): void => {
+    const payload = payloadOf(body);
+    let decision = from.next;
+    if (decision === undefined || payload > decision.room) {
+      const sent = from.out as Send;
+      decision = this.decide(from.to, sent.arrival, withPayload(sent.packet, payload));
+      if (from.next === undefined && decision.out.kind !== 'drop') from.next = decision;
+    }
+    this.at(from.to, decision, payload, body, false, false);
+  };
+
+  private decide(node: NodeId, arrival: Arrival, packet: Packet): Decision {
+    const out = forward(this.dp, this.nat, node, arrival, packet, false);
+    const room = payloadRoom(this.dp, out);
+    if (out.kind !== 'send') return { out, next: undefined, room, to: -1, segment: -1, medium: 'wire', overhead: 0, arpKey: -1 };
+    const arpKey = out.medium === 'wire' && out.arrival.via === 'iface' ? arpKeyOf(out.segment, out.arrival.iface) : -1;
+    return { out, next: undefined, room, to: out.to, segment: out.segment, medium: out.medium, overhead: frameBytes(out.packet) - out.packet.payload, arpKey };
+  }
+
+  /**
+   * `node` acts on a packet of `payload` bytes as `decision` says. The rare paths that need a closure make it
+   * in a method of their own: a closure here would cost every hop a context object for its captured variables.
+   */
+  private at(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean, originated: boolean): void {
     this.hops++;
-    let bySize: Map<number, Decision> | undefined;
-    let decision: Decision | undefined;
-    if (from === null) {
-      const key = originKey(node, packet);
-      bySize = this.first.get(key) ?? this.first.set(key, new Map()).get(key)!;
-      decision = bySize.get(packet.payload);
-    } else decision = from.next;
-    if (!decision) {
-      const out = forward(this.dp, this.nat, node, arrival, packet);
-      const made: Decision = { out, next: undefined, bytes: out.kind === 'send' ? frameBytes(out.packet) : 0 };
-      if (out.kind !== 'drop') {
-        if (bySize) bySize.set(packet.payload, made);
-        else from!.next = made;
-      }
-      decision = made;
+    if (decision.to >= 0) {
+      if (decision.arpKey < 0 || this.arp[node]?.has(decision.arpKey)) this.send(node, decision, payload, body, doomed);
+      else this.sendAfterArp(node, decision, payload, body, doomed);
+      return;
     }
     const out = decision.out;
     if (out.kind === 'delivered') {
-      const delivered = { packet: out.packet, body };
       // A packet to the node itself (a service calling one beside it) is delivered after this event.
-      if (arrival.via === 'origin') this.sched.after(0, () => this.deliver(node, delivered));
-      else this.deliver(node, delivered);
+      if (originated) this.deliverLater(node, withPayload(out.packet, payload), body);
+      else this.deliver(node, withPayload(out.packet, payload), body);
     } else if (out.kind === 'drop') {
       this.timeline.add('drop', this.name(node), `dropped: ${out.drop} — ${out.detail}`);
-    } else if (out.medium !== 'wire' || this.arpReady(node, out)) {
-      this.send(node, decision, out, body, doomed);
-    } else {
-      const d = decision;
-      this.arpWait(node, out, () => this.send(node, d, out, body, doomed));
     }
   }
 
-  /** Drops the flow-cache entries of what `node` sends from `src:sport` to `dst:dport` (a connection that closed). */
-  forget(node: NodeId, proto: Ports['proto'], src: string, sport: number, dst: string, dport: number): void {
-    this.first.delete(socketKey(node, src, dst, proto, sport, dport));
+  private deliverLater(node: NodeId, packet: Packet, body: Body): void {
+    this.sched.after(0, () => this.deliver(node, packet, body));
   }
 
-  private send(node: NodeId, decision: Decision, out: Send, body: Body, doomed: boolean): void {
-    const departs = this.links.transmit(out.segment, node, out.medium, decision.bytes, doomed ? null : this.arrive, decision, body);
-    if (departs === null) return this.lost(node, out.to, describe({ packet: out.packet, body }));
+  private send(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean): void {
+    const departs = this.links.transmit(decision.segment, node, decision.medium, decision.overhead + payload, doomed ? null : this.arrive, decision, body);
+    if (departs === null) return this.lost(node, decision.to, describe(body));
     if (this.taps.length === 0) return;
-    const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: out.packet, body };
+    const out = decision.out as Send;
+    const record: WireRecord = { t: departs, from: node, to: out.to, segment: out.segment, medium: out.medium, packet: withPayload(out.packet, payload), body };
     for (const tap of this.taps) tap(record);
   }
 
@@ -137,19 +170,11 @@ export class Fabric {
     this.timeline.add('loss', this.name(from), `lost on the wire to ${this.name(to)}: ${what}`, '45–47');
   }
 
-  /** Whether a frame may go now: not onto an interface, or the next hop's MAC is cached. */
-  private arpReady(node: NodeId, out: Send): boolean {
-    if (out.arrival.via !== 'iface') return true;
-    const cache = this.arp[node];
-    return cache !== undefined && cache.has(out.segment * 1048576 + out.arrival.iface);
-  }
-
   /** Asks with ARP (again every second) and sends on the answer. */
-  private arpWait(node: NodeId, out: Send, send: () => void): void {
-    if (out.arrival.via !== 'iface') return send();
+  private sendAfterArp(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean): void {
+    const send = () => this.send(node, decision, payload, body, doomed);
     const cache = (this.arp[node] ??= new ArpCache());
-    const key = out.segment * 1048576 + out.arrival.iface;
-    if (cache.wait(key, send)) this.ask(node, out, cache, key);
+    if (cache.wait(decision.arpKey, send)) this.ask(node, decision.out as Send, cache, decision.arpKey);
   }
 
   private ask(node: NodeId, out: Send, cache: ArpCache, key: number): void {
@@ -171,17 +196,16 @@ export class Fabric {
   }
 }
 
-/** A packet as a socket sends it: IPv4 and the transport ports, whose fields (and size) decide its path. */
-function originKey(node: NodeId, p: Packet): string {
-  const [ip, ports] = p.headers as [Ipv4, Ports];
-  return socketKey(node, ip.src, ip.dst, ports.proto, ports.src, ports.dst);
+/** Resolved next hops by `segment|peer interface`, as one number. */
+function arpKeyOf(segment: number, iface: number): number {
+  return segment * 1048576 + iface;
 }
 
-function socketKey(node: NodeId, src: string, dst: string, proto: Ports['proto'], sport: number, dport: number): string {
-  return `${node}|${src}|${dst}|${proto}|${sport}|${dport}`;
+/** A decided packet with the payload of the one at hand (the same object when the sizes agree). */
+function withPayload(p: Packet, payload: number): Packet {
+  return p.payload === payload ? p : { headers: p.headers, payload };
 }
 
-export function describe(frame: Frame): string {
-  const b = frame.body;
+function describe(b: Body): string {
   return b.kind === 'udp' ? `UDP ${b.msg.label}` : `TCP ${flagNames(b.flags)} seq ${b.seq} len ${b.len}`;
 }

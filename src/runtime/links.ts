@@ -12,8 +12,11 @@ const VPORT_WIRE: Omit<WireSpec, 'segment'> = { delay: 0.00002, bandwidth: 10e9,
 
 export class Links {
   private readonly wires = new Map<number, WireSpec>();
-  /** When each direction of each segment is free again: `segment * 2^20 + from node`. */
-  private readonly busyUntil = new Map<number, number>();
+  /**
+   * When each direction of each segment is free again, by `segment * 2^20 + from node`. In a box each, so
+   * that the time is updated in place: a Map storing a fractional number stores a new heap object each time.
+   */
+  private readonly busy = new Map<number, { until: number }>();
   private readonly failed = new Set<number>();
 
   constructor(wires: readonly WireSpec[], private readonly sched: Scheduler, private readonly rng: Random) {
@@ -34,9 +37,9 @@ export class Links {
   transmit<A, B>(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: ((a: A, b: B) => void) | null, a?: A, b?: B): number | null {
     const w = medium === 'vport' ? VPORT_WIRE : this.wires.get(segment) ?? DEFAULT_WIRE;
     const key = segment * 1048576 + from;
-    const start = Math.max(this.sched.now, this.busyUntil.get(key) ?? 0);
-    const departs = start + (bytes * 8) / w.bandwidth;
-    this.busyUntil.set(key, departs);
+    const busy = this.busy.get(key) ?? this.busy.set(key, { until: 0 }).get(key)!;
+    const departs = Math.max(this.sched.now, busy.until) + (bytes * 8) / w.bandwidth;
+    busy.until = departs;
     if (arrive === null || this.failed.has(segment) || this.rng.chance(w.loss)) return null;
     this.sched.call(departs + w.delay, arrive, a as A, b as B);
     return departs;

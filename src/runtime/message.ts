@@ -1,7 +1,6 @@
 // What packets carry above their headers. The data plane's Packet is a header stack and a payload size; the
 // simulator adds the transport fields (TCP sequence numbers, flags) and the application messages, which
 // travel beside the packet through every hop and come out unchanged at the far end.
-import type { Packet } from '../dataplane/packet.js';
 
 /** An application message: what it is (for the timeline), how many bytes it takes, and its content. */
 export interface Message<T = unknown> {
@@ -32,7 +31,7 @@ export interface TcpSegment {
   window: number;
   /** Data bytes. */
   len: number;
-  msgs: Carried[];
+  msgs: readonly Carried[];
 }
 
 export interface Datagram {
@@ -42,12 +41,9 @@ export interface Datagram {
 
 export type Body = TcpSegment | Datagram;
 
-/** A packet in flight: its headers (rewritten hop by hop by the data plane) and what it carries. */
-export interface Frame {
-  packet: Packet;
-  body: Body;
-  /** Chosen to be lost by the run's end-to-end `loss` (it vanishes on the first wire it reaches). */
-  doomed?: boolean;
+/** The bytes a body puts after its packet's headers. */
+export function payloadOf(b: Body): number {
+  return b.kind === 'tcp' ? b.len : b.msg.size;
 }
 
 export function flagNames(flags: number): string {

@@ -36,7 +36,7 @@ export class Simulation {
     this.dp = dataplaneOf(spec);
     this.tls = options.tls ?? '1.2';
     this.fabric = new Fabric(spec, this.dp, this.sched, this.rng, this.timeline, options.loss ?? 0);
-    this.fabric.deliver = (node, frame) => this.stack(node).input(frame);
+    this.fabric.deliver = (node, packet, body) => this.stack(node).input(packet, body);
     for (const s of options.failed ?? []) this.fabric.links.fail(s);
   }
 

@@ -1,8 +1,10 @@
 // A node's IP endpoint: UDP sockets, TCP listeners and connections, ephemeral ports. Packets the data plane
 // delivers to the node come here and are handed to the socket their innermost addresses and ports name.
-import { innerIp, ipAt, isDrop, lpm, NatState, originate, overhead, portsAfter } from '../dataplane/index.js';
+import { innerIp, ipAt, isDrop, lpm, NatState, originate, overhead, portsAfter, type Packet } from '../dataplane/index.js';
 import { walk } from '../trace/walk.js';
-import type { Frame, Message, TcpSegment } from './message.js';
+import { Connections } from './connections.js';
+import { Flow } from './fabric.js';
+import type { Body, Message, TcpSegment } from './message.js';
 import { SYN } from './message.js';
 import type { Simulation } from './simulation.js';
 import type { NodeId } from './spec.js';
@@ -22,7 +24,7 @@ export class Stack {
   private readonly nextPort = { tcp: FIRST_CLIENT_PORT, udp: FIRST_CLIENT_PORT };
   private readonly udp = new Map<number, UdpHandler>();
   private readonly listeners = new Map<number, (c: TcpConnection) => void>();
-  private readonly conns = new Map<string, TcpConnection>();
+  private readonly conns = new Connections<TcpConnection>();
   private readonly pmtu = new Map<string, number>();
 
   constructor(private readonly sim: Simulation, readonly node: NodeId) {}
@@ -51,8 +53,9 @@ export class Stack {
   }
 
   sendUdp(local: Endpoint, remote: Endpoint, msg: Message): void {
-    const packet = originate(local.ip, remote.ip, 'udp', local.port, remote.port, msg.size);
-    this.sim.fabric.originate(this.node, { packet, body: { kind: 'udp', msg } });
+    // A fresh flow per datagram: a DNS question comes from a fresh port, so there is nothing to remember.
+    const flow = new Flow(this.node, local.ip, remote.ip, 'udp', local.port, remote.port);
+    this.sim.fabric.originate(flow, { kind: 'udp', msg });
   }
 
   listen(port: number, accept: (c: TcpConnection) => void): void {
@@ -67,22 +70,22 @@ export class Stack {
     return c;
   }
 
-  input(frame: Frame): void {
-    const p = frame.packet;
+  input(p: Packet, body: Body): void {
     const ii = innerIp(p);
     const ip = ipAt(p, ii);
     const ports = portsAfter(p, ii);
     if (!ports) return;
+    if (body.kind === 'tcp') {
+      const known = this.conns.get(ip.dst, ports.dst, ip.src, ports.src);
+      if (known) return known.receive(body);
+    }
     const local = { ip: ip.dst, port: ports.dst };
     const remote = { ip: ip.src, port: ports.src };
-    const body = frame.body;
     if (body.kind === 'udp') {
       const handler = this.udp.get(local.port);
       if (handler) return handler(body.msg, remote, local);
       return this.sim.timeline.add('drop', this.name, `dropped: no-listener — nothing listens on udp/${local.port}`);
     }
-    const known = this.conns.get(key(local, remote));
-    if (known) return known.receive(body);
     const accept = this.listeners.get(local.port);
     if (accept && body.flags & SYN) {
       const c = this.open(local, remote, `${remote.ip}:${remote.port} → ${this.name}:${local.port}`);
@@ -94,31 +97,30 @@ export class Stack {
   }
 
   private open(local: Endpoint, remote: Endpoint, label: string): TcpConnection {
-    const k = key(local, remote);
     const sim = this.sim;
+    const flow = new Flow(this.node, local.ip, remote.ip, 'tcp', local.port, remote.port);
     const c: TcpConnection = new TcpConnection(
       {
         sched: sim.sched,
-        emit: (seg: TcpSegment) => sim.fabric.originate(this.node, { packet: originate(local.ip, remote.ip, 'tcp', local.port, remote.port, seg.len), body: seg }),
+        emit: (seg: TcpSegment) => sim.fabric.originate(flow, seg),
         log: (text, step) => sim.timeline.add('tcp', this.name, text, step),
-        release: () => {
-          if (this.conns.get(k) === c) this.conns.delete(k);
-          sim.fabric.forget(this.node, 'tcp', local.ip, local.port, remote.ip, remote.port);
-        },
+        release: () => this.conns.delete(local.ip, local.port, remote.ip, remote.port, c),
       },
       { iss: sim.rng.u32(), mss: this.pathMtu(local, remote) - IP_TCP_HEADERS, label },
     );
-    this.conns.set(k, c);
+    this.conns.set(local.ip, local.port, remote.ip, remote.port, c);
     return c;
   }
 
   /**
    * The path MTU toward `remote`, as path MTU discovery would settle on it: the smallest link MTU on the way
    * less what tunnels add there. The simulator has no ICMP, so it walks a probe through the data plane once
-   * (with its own NAT state, leaving the run's untouched) and remembers the answer per destination.
+   * (with its own NAT state, leaving the run's untouched) and remembers the answer per pair of addresses:
+   * forwarding reads ports only to pick a NAT mapping, never a path, so every connection between the same
+   * two addresses (a server's from each client port) has the same path MTU.
    */
   private pathMtu(local: Endpoint, remote: Endpoint): number {
-    const k = `${remote.ip}:${remote.port}`;
+    const k = `${local.ip}|${remote.ip}`;
     const known = this.pmtu.get(k);
     if (known !== undefined) return known;
     const dp = this.sim.dp;
@@ -128,8 +130,4 @@ export class Stack {
     this.pmtu.set(k, mtu);
     return mtu;
   }
-}
-
-function key(local: Endpoint, remote: Endpoint): string {
-  return `${local.ip}:${local.port}|${remote.ip}:${remote.port}`;
 }

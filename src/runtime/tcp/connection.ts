@@ -33,6 +33,9 @@ const WINDOW = 65535;
 const MAX_RETRIES = 8;
 /** Maximum segment lifetime: TIME-WAIT lasts 2·MSL (RFC 9293 suggests 2 minutes; Linux uses 30 s). */
 const MSL = 30;
+/** What a segment without data carries (shared: a segment's messages are only read). */
+const NO_MESSAGES: readonly Carried[] = Object.freeze([]);
+const ascending = (a: number, b: number) => a - b;
 
 export class TcpConnection implements Channel {
   state: TcpState = 'CLOSED';
@@ -50,7 +53,8 @@ export class TcpConnection implements Channel {
   private finAt: number | null = null;
   // Receive side.
   private rcvNxt = 0;
-  private readonly early = new Map<number, TcpSegment>();
+  /** Segments ahead of a gap, made on the first one: most connections never see a gap. */
+  private early: Map<number, TcpSegment> | null = null;
   private readonly arrived = new Map<number, Message>();
   // Timers.
   private readonly rtoTimer = new RetransmissionTimer();
@@ -167,12 +171,13 @@ export class TcpConnection implements Channel {
     const end = start + seg.len + (seg.flags & FIN ? 1 : 0);
     if (end <= this.rcvNxt) return this.ackNow(); // a duplicate: the peer missed our ACK
     if (start > this.rcvNxt) {
-      if (start - this.rcvNxt < WINDOW) this.early.set(start, seg);
+      if (start - this.rcvNxt < WINDOW) (this.early ??= new Map()).set(start, seg);
       return this.ackNow(); // out of order: a duplicate ACK says what is missing
     }
     this.take(seg);
-    for (let next = this.early.get(this.rcvNxt); next; next = this.early.get(this.rcvNxt)) {
-      this.early.delete(this.offset(next.seq, this.irs));
+    const early = this.early;
+    for (let next = early?.get(this.rcvNxt); early && next; next = early.get(this.rcvNxt)) {
+      early.delete(this.offset(next.seq, this.irs));
       this.take(next);
     }
     this.deliver();
@@ -194,8 +199,9 @@ export class TcpConnection implements Channel {
 
   private deliver(): void {
     if (this.arrived.size === 0) return;
-    const ready = [...this.arrived.keys()].filter((end) => end <= this.rcvNxt).sort((a, b) => a - b);
-    for (const end of ready) {
+    const ready: number[] = [];
+    for (const end of this.arrived.keys()) if (end <= this.rcvNxt) ready.push(end);
+    for (const end of ready.sort(ascending)) {
       const msg = this.arrived.get(end)!;
       this.arrived.delete(end);
       this.handlers.message?.(msg);
@@ -247,7 +253,7 @@ export class TcpConnection implements Channel {
 
   private transmit(from: number, len: number, flags: number): void {
     const end = from + len;
-    const msgs = len === 0 ? [] : this.outbox.filter((c) => c.end > from && c.end <= end);
+    const msgs = len === 0 ? NO_MESSAGES : this.carried(from, end);
     if (flags & ACK) this.ackSent = this.rcvNxt;
     this.host.emit({
       kind: 'tcp',
@@ -258,6 +264,19 @@ export class TcpConnection implements Channel {
       len,
       msgs,
     });
+  }
+
+  /**
+   * The messages ending within (from, end]: a run of the outbox, which is in order of end. Sliced, so the list
+   * a segment carries through every hop is no longer than it needs to be.
+   */
+  private carried(from: number, end: number): readonly Carried[] {
+    const box = this.outbox;
+    let i = 0;
+    while (i < box.length && box[i].end <= from) i++;
+    let j = i;
+    while (j < box.length && box[j].end <= end) j++;
+    return i === j ? NO_MESSAGES : box.slice(i, j);
   }
 
   /**
