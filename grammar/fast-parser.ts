@@ -45,11 +45,16 @@ const GIVE_UP = Symbol('not plainly valid');
 const TERMINATOR = kind(T.ImplicitEnd);
 const END = kind(EOF);
 
-/** Membership of a token kind in a grammar category, read off the token definitions (grammar/tokens.ts). */
+/**
+ * Membership of a token kind in a grammar category, read off the token definitions (grammar/tokens.ts) as
+ * Chevrotain matches them: a type is in its categories and in theirs. Computed here from `CATEGORIES` rather
+ * than read from Chevrotain's `categoryMatchesMap`, which is completed only once a parser has been built.
+ */
 function inCategory(category: TokenType): (k: Kind) => boolean {
-  const members = category.categoryMatchesMap!;
-  const own = category.tokenTypeIdx!;
-  return (k) => k.idx === own || members[k.idx] === true;
+  const isIn = (t: TokenType): boolean => t === category || (t.CATEGORIES ?? []).some(isIn);
+  const members: boolean[] = [];
+  for (const t of T.allTokens) members[t.tokenTypeIdx!] = isIn(t);
+  return (k) => members[k.idx] === true;
 }
 const isIdentifier = (k: Kind): boolean => k === K.Identifier;
 const isNamePart = inCategory(T.NamePart);

@@ -44,6 +44,17 @@ describe('the parser fast path', () => {
     expect(taken.filter((t) => t === 'fast').length).toBeGreaterThan(100);
   });
 
+  it('takes the fast path in a fresh process, before any Chevrotain parser has been built', () => {
+    // Chevrotain completes some token-category tables only when a parser is built: the fast path must not need them.
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { parseValid } from './dist/grammar/fast-parser.js';
+      import { SourceText } from './dist/src/diagnostics/span.js';
+      const path = 'examples/order-from-phone.topo';
+      process.stdout.write(parseValid(new SourceText(path, readFileSync(path, 'utf8'))) ? 'fast' : 'fell back');`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })).toBe('fast');
+  });
+
   it('agrees on well-formed statements joined in every way the terminator rules allow', () => {
     const ident = fc.constantFrom('a2', 'c1', 'x_1', '_y');
     const name = fc.oneof(ident, fc.constant('"odd name"'));
