@@ -60,7 +60,7 @@ export class AstBuilder {
         items.push(r);
       }
     }
-    return exact(items);
+    return items.slice();
   }
 
   importStmt(kw: IToken, str: IToken): A.Import {
@@ -95,7 +95,7 @@ export class AstBuilder {
   }
 
   assert(kw: IToken, soft: IToken | undefined, words: A.Atom[], checks: { checks: A.Check[] } | undefined, last: IToken): A.Assert {
-    return { type: 'Assert', span: this.between(kw, last), soft: soft !== undefined, words: exact(words), checks: exact(checks?.checks ?? []) };
+    return { type: 'Assert', span: this.between(kw, last), soft: soft !== undefined, words: words.slice(), checks: (checks?.checks ?? []).slice() };
   }
 
   check(field: IToken[], op: IToken, value: A.Atom | undefined): A.Check {
@@ -213,10 +213,12 @@ export class AstBuilder {
 
 /**
  * The array without the spare capacity that growing it by push leaves (up to 16 slots): the AST lives as long
- * as the program, and a large file has hundreds of thousands of these arrays.
+ * as the program, and a large file has hundreds of thousands of these arrays. The parsers start these lists
+ * as `[first]` (exact) and push only the rest; lists started empty (items, assertion words, checks) are
+ * copied whatever their length.
  */
 function exact<T>(items: T[]): T[] {
-  return items.slice();
+  return items.length > 1 ? items.slice() : items;
 }
 
 /** End offset, exclusive. Synthetic tokens (grammar/token-stream.ts) have an empty span. */
