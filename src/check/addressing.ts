@@ -116,10 +116,11 @@ function overlaps(program: Program, out: Diagnostic[]): void {
     const list = spaces.get(space);
     if (list) list.push(range); else spaces.set(space, [range]);
   };
-  const isSwitch = (e: { node: number }) => program.nodes[e.node].behaviours.has('switch');
+  const { isSwitch, segments } = l2(program);
   // A subnet on a link to a switch is ignored (TOPO2205): the segment's subnet applies.
-  for (const link of program.links) if (!link.ends.some(isSwitch)) add('underlay', valuesOf(link.props, 'subnet', 'prefix')[0], 'link subnet');
-  const { segments } = l2(program);
+  for (const link of program.links) {
+    if (!isSwitch(link.ends[0].node) && !isSwitch(link.ends[1].node)) add('underlay', valuesOf(link.props, 'subnet', 'prefix')[0], 'link subnet');
+  }
   for (const switches of segments.values()) {
     const first = switches.map((s) => valuesOf(program.nodes[s].props, 'subnet', 'prefix')[0]).find((v) => v !== undefined);
     add('underlay', first, 'switch subnet');

@@ -34,6 +34,7 @@ class Attached implements Attachment {
 }
 
 export interface L2 {
+  isSwitch(node: NodeId): boolean;
   /** The subnets a node is attached to, in link order; made when asked (few nodes declare an address or MAC). */
   attachmentsOf(node: NodeId): readonly Attachment[];
   /** Per switch, the representative switch of its segment. */
@@ -117,7 +118,7 @@ export function l2(program: Program): L2 {
     }
     return list.length === 0 ? NONE : list;
   };
-  const result = { attachmentsOf, segmentOf, segments };
+  const result = { isSwitch, attachmentsOf, segmentOf, segments };
   cache.set(program, result);
   return result;
 }

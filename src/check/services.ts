@@ -16,7 +16,7 @@ export function checkServices(program: Program): Diagnostic[] {
   callCycles(program, calls, out);
   for (const node of program.nodes) {
     const quorum = valuesOf(node.props, 'quorum', 'number')[0];
-    const replicas = valuesOf(node.props, 'replicas', 'number')[0];
+    const replicas = quorum && valuesOf(node.props, 'replicas', 'number')[0];
     if (quorum && replicas && (quorum.value > replicas.value || quorum.value < 1)) {
       out.push(diag(servicesCodes.quorumTooLarge, quorum.span, { quorum: quorum.value, replicas: replicas.value },
         node.props.get('replicas')?.origin === 'builtin' ? {} : { related: [{ span: replicas.span, label: 'replicas' }] }));
@@ -65,7 +65,10 @@ interface Call { key: string; ref: RefValue }
 function callsByProcess(program: Program): Map<NodeId, Call[]> {
   const calls = new Map<NodeId, Call[]>();
   for (const node of program.nodes) {
-    if (node.nature === 'process') calls.set(node.id, CALL_KEYS.flatMap((key) => valuesOf(node.props, key, 'ref').map((ref) => ({ key, ref }))));
+    if (node.nature !== 'process') continue;
+    const edges: Call[] = [];
+    for (const key of CALL_KEYS) for (const ref of valuesOf(node.props, key, 'ref')) edges.push({ key, ref });
+    calls.set(node.id, edges);
   }
   return calls;
 }

@@ -1,11 +1,11 @@
-import type { Decl, Property } from '../ast/types.js';
+import type { Decl, Property, Ref } from '../ast/types.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Behaviour, Placement } from './behaviours.js';
 import type { KindRules, Resolver } from './context.js';
 import { article } from './suggest.js';
 import { placementOf } from './kinds.js';
-import type { Kind, Node, NodeId } from './program.js';
+import type { Kind, Node, NodeId, Placed } from './program.js';
 import { defaultsFor } from './defaults.js';
 import { typeProps, withDefaults, type PropItem } from './properties.js';
 
@@ -34,24 +34,30 @@ function resolveDecl(r: Resolver, node: Node, decl: Decl, props: readonly PropIt
   node.props = withDefaults(typeProps(items, kind.accepts, owner, ctx), defaults, node.nameSpan, owner, ctx);
 
   checkContainer(r, node, placement);
-  for (const clause of CLAUSES) {
-    const ref = decl[clause];
-    const rule = placement[clause];
-    if (ref && !rule) {
-      r.diagnostics.push(diag(resolveCodes.placementNotAccepted, ref.span, { kind: article(kind.name), clause }));
-      r.resolve(ref, node.scope);
-    } else if (ref && rule) {
-      const target = r.resolve(ref, node.scope);
-      if (target !== null && fitsPlacement(r, target, rule.behaviours, `the \`${clause}\` of ${owner}`, ref.span)) {
-        node[clause] = { node: target, span: ref.span };
-      }
-    } else if (rule?.required) {
-      r.diagnostics.push(diag(resolveCodes.placementMissing, node.nameSpan, { name: node.name, kind: kind.name, clause, expected: expectedOf(rule.behaviours) }));
-    }
+  // Named, not keyed, accesses: these objects come in several shapes.
+  if (decl.on || placement.on) {
+    const on = place(r, node, kind, owner, 'on', decl.on, placement.on);
+    if (on) node.on = on;
+  }
+  if (decl.in || placement.in) {
+    const inside = place(r, node, kind, owner, 'in', decl.in, placement.in);
+    if (inside) node.in = inside;
   }
 }
 
-const CLAUSES = ['on', 'in'] as const;
+/** Resolve an `on`/`in` clause against the kind's rule for it; the placement, if it is valid. */
+function place(r: Resolver, node: Node, kind: Kind, owner: string, clause: 'on' | 'in', ref: Ref | undefined, rule: Placement['on']): Placed | undefined {
+  if (ref && !rule) {
+    r.diagnostics.push(diag(resolveCodes.placementNotAccepted, ref.span, { kind: article(kind.name), clause }));
+    r.resolve(ref, node.scope);
+  } else if (ref && rule) {
+    const target = r.resolve(ref, node.scope);
+    if (target !== null && fitsPlacement(r, target, rule.behaviours, `the \`${clause}\` of ${owner}`, ref.span)) return { node: target, span: ref.span };
+  } else if (rule?.required) {
+    r.diagnostics.push(diag(resolveCodes.placementMissing, node.nameSpan, { name: node.name, kind: kind.name, clause, expected: expectedOf(rule.behaviours) }));
+  }
+  return undefined;
+}
 
 /** What a declaration of the kind is resolved against, looked up once per kind rather than per declaration. */
 function kindRules(r: Resolver, name: string): KindRules {

@@ -37,7 +37,7 @@ export function describeAtom(atom: Atom): string {
 
 /** Type one comma-separated element of a property value; report and return null when it does not fit. */
 export function typeTerm(term: Term, type: PropType, key: string, ctx: ValueContext): Value | null {
-  if (term.atoms.some((a) => a.type === 'Invalid') || term.arrow?.some((a) => a.type === 'Invalid')) return null;
+  if (hasInvalid(term.atoms) || (term.arrow && hasInvalid(term.arrow))) return null;
   if (type.t === 'target') return typeTarget(term, key, ctx);
   if (type.t === 'arrow') {
     if (!term.arrow) return wrong(term, type, key, ctx, 'no `->`');
@@ -47,6 +47,11 @@ export function typeTerm(term: Term, type: PropType, key: string, ctx: ValueCont
   }
   if (term.arrow) return wrong(term, type, key, ctx, 'an unexpected `->`');
   return single(term.atoms, term, type, key, ctx);
+}
+
+function hasInvalid(atoms: readonly Atom[]): boolean {
+  for (const a of atoms) if (a.type === 'Invalid') return true;
+  return false;
 }
 
 function single(atoms: Atom[], term: Term, type: PropType, key: string, ctx: ValueContext): Value | null {
