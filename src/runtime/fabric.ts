@@ -112,9 +112,8 @@ export class Fabric {
     this.at(flow.node, decision, payload, body, doomed, true);
   }
 
-  /** A frame sent by `from` reaches the next node, which decides what to do with it once per flow. */
-  private readonly arrive = (from: Decision, body: Body): void => {
-    const payload = payloadOf(body);
+  /** A frame of `payload` bytes sent by `from` reaches the next node, which decides what to do with it once per flow. */
+  private readonly arrive = (from: Decision, body: Body, payload: number): void => {
     let decision = from.next;
     if (decision === undefined || payload > decision.room) {
       const sent = from.out as Send;
@@ -158,7 +157,7 @@ export class Fabric {
   }
 
   private send(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean): void {
-    const departs = this.links.transmit(decision.segment, node, decision.medium, decision.overhead + payload, doomed ? null : this.arrive, decision, body);
+    const departs = this.links.transmit(decision.segment, node, decision.medium, decision.overhead + payload, doomed ? null : this.arrive, decision, body, payload);
     if (departs === null) return this.lost(node, decision.to, describe(body));
     if (this.taps.length === 0) return;
     const out = decision.out as Send;

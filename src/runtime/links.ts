@@ -32,16 +32,16 @@ export class Links {
    * propagation delay. Returns the departure time, or null when the wire loses it (`arrive` null: lost anyway).
    */
   transmit(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: (() => void) | null): number | null;
-  /** `arrive(a, b)` on arrival: no closure per frame. */
-  transmit<A, B>(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: ((a: A, b: B) => void) | null, a: A, b: B): number | null;
-  transmit<A, B>(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: ((a: A, b: B) => void) | null, a?: A, b?: B): number | null {
+  /** `arrive(a, b, n)` on arrival: no closure per frame. */
+  transmit<A, B>(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: ((a: A, b: B, n: number) => void) | null, a: A, b: B, n: number): number | null;
+  transmit<A, B>(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: ((a: A, b: B, n: number) => void) | null, a?: A, b?: B, n = 0): number | null {
     const w = medium === 'vport' ? VPORT_WIRE : this.wires.get(segment) ?? DEFAULT_WIRE;
     const key = segment * 1048576 + from;
     const busy = this.busy.get(key) ?? this.busy.set(key, { until: 0 }).get(key)!;
     const departs = Math.max(this.sched.now, busy.until) + (bytes * 8) / w.bandwidth;
     busy.until = departs;
     if (arrive === null || this.failed.has(segment) || this.rng.chance(w.loss)) return null;
-    this.sched.call(departs + w.delay, arrive, a as A, b as B);
+    this.sched.call(departs + w.delay, arrive, a as A, b as B, n);
     return departs;
   }
 }
