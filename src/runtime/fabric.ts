@@ -1,7 +1,7 @@
 // The network in time: a frame leaves a socket, every node it reaches forwards it with the data plane's
 // `forward` (routing, NAT, tunnels — exactly what `topo hops` does), and the wires add delay, queueing and
 // loss. ARP runs before a node's first frame to each next hop.
-import { forward, NatState, originate, payloadRoom, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
+import { forward, NatState, originate, payloadRoom, small, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
 import { ARP_ATTEMPTS, ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
 import { frameBytes, Links } from './links.js';
 import { flagNames, payloadOf, type Body } from './message.js';
@@ -202,7 +202,7 @@ function arpKeyOf(segment: number, iface: number): number {
 
 /** A decided packet with the payload of the one at hand (the same object when the sizes agree). */
 function withPayload(p: Packet, payload: number): Packet {
-  return p.payload === payload ? p : { headers: p.headers, payload };
+  return p.payload === payload ? p : { headers: p.headers, payload: small(payload) };
 }
 
 function describe(b: Body): string {
