@@ -3,7 +3,7 @@
 // loss. ARP runs before a node's first frame to each next hop.
 import { forward, NatState, originate, payloadRoom, small, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
 import { ARP_ATTEMPTS, ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
-import { frameBytes, Links } from './links.js';
+import { frameBytes, Links, type Lane } from './links.js';
 import { flagNames, payloadOf, type Body } from './message.js';
 import type { Random } from './random.js';
 import type { Scheduler } from './scheduler.js';
@@ -34,10 +34,9 @@ interface Decision {
   out: Outcome;
   next: Decision | undefined;
   room: number;
-  /** For a send (else -1): where to, over which segment and medium; bytes on the wire less the payload. */
+  /** For a send (else -1, null): where to, over which lane; bytes on the wire less the payload. */
   to: NodeId;
-  segment: number;
-  medium: Send['medium'];
+  lane: Lane | null;
   overhead: number;
   /** The ARP-cache key of the next hop when the send goes out of an interface onto a wire, else -1. */
   arpKey: number;
@@ -126,9 +125,10 @@ export class Fabric {
   private decide(node: NodeId, arrival: Arrival, packet: Packet): Decision {
     const out = forward(this.dp, this.nat, node, arrival, packet, false);
     const room = payloadRoom(this.dp, out);
-    if (out.kind !== 'send') return { out, next: undefined, room, to: -1, segment: -1, medium: 'wire', overhead: 0, arpKey: -1 };
+    if (out.kind !== 'send') return { out, next: undefined, room, to: -1, lane: null, overhead: 0, arpKey: -1 };
     const arpKey = out.medium === 'wire' && out.arrival.via === 'iface' ? arpKeyOf(out.segment, out.arrival.iface) : -1;
-    return { out, next: undefined, room, to: out.to, segment: out.segment, medium: out.medium, overhead: frameBytes(out.packet) - out.packet.payload, arpKey };
+    const lane = this.links.lane(out.segment, node, out.medium);
+    return { out, next: undefined, room, to: out.to, lane, overhead: frameBytes(out.packet) - out.packet.payload, arpKey };
   }
 
   /**
@@ -157,7 +157,7 @@ export class Fabric {
   }
 
   private send(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean): void {
-    const departs = this.links.transmit(decision.segment, node, decision.medium, decision.overhead + payload, doomed ? null : this.arrive, decision, body, payload);
+    const departs = this.links.transmit(decision.lane!, decision.overhead + payload, doomed ? null : this.arrive, decision, body, payload);
     if (departs === null) return this.lost(node, decision.to, describe(body));
     if (this.taps.length === 0) return;
     const out = decision.out as Send;
@@ -188,9 +188,9 @@ export class Fabric {
     this.timeline.add('arp', this.name(node), `ARP who-has ${peer.address} tell ${mine?.address ?? '?'}`, '32');
     const answer = () => {
       this.timeline.add('arp', this.name(out.to), `ARP ${peer.address} is-at ${peer.mac}`, '32');
-      if (this.links.transmit(out.segment, out.to, 'wire', ARP_BYTES, () => cache.resolved(key)) === null) this.lost(out.to, node, 'ARP reply');
+      if (this.links.transmit(this.links.lane(out.segment, out.to, 'wire'), ARP_BYTES, () => cache.resolved(key)) === null) this.lost(out.to, node, 'ARP reply');
     };
-    if (this.links.transmit(out.segment, node, 'wire', ARP_BYTES, answer) === null) this.lost(node, out.to, 'ARP request');
+    if (this.links.transmit(this.links.lane(out.segment, node, 'wire'), ARP_BYTES, answer) === null) this.lost(node, out.to, 'ARP request');
     this.sched.after(ARP_RETRY, () => this.ask(node, out, cache, key));
   }
 }
