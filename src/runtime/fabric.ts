@@ -61,7 +61,7 @@ export class Flow {
     readonly dport: number,
   ) {}
 
-  /** The packet as the socket sends it (made only when the flow cache has no decision for its size). */
+  /** The packet as the socket sends it (made only when the flow cache has no decision that holds for its size). */
   packet(payload: number): Packet {
     return originate(this.src, this.dst, this.proto, this.sport, this.dport, payload);
   }
@@ -96,10 +96,7 @@ export class Fabric {
     return this.spec.network.nodes[node].name;
   }
 
-  /**
-   * A socket sends `body` along `flow`. Like every hop after it, this
-   * allocates no packet when the flow cache knows the decision: only the next event.
-   */
+  /** A socket sends `body` along `flow`: like every hop after it, no packet is made when the cache knows the way. */
   originate(flow: Flow, body: Body): void {
     const doomed = this.rng.chance(this.loss);
     const payload = payloadOf(body);
