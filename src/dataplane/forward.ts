@@ -9,7 +9,7 @@ import { decapGtpu, encapGtpu, gtpuTeid } from './gtpu.js';
 import { arp, rewriteL2 } from './l2.js';
 import { lpm } from './lookup.js';
 import { napt, staticNatIn, staticNatOut, unnapt, type Conntrack } from './nat.js';
-import { ipAt, ipLength, outerIp, portsAfter, type Eth, type Packet } from './packet.js';
+import { ipAt, ipLength, outerIp, portsAfter, small, type Eth, type Packet } from './packet.js';
 import { decrementTtl } from './ttl.js';
 import { decapVxlan, encapVxlan, vxlanVni } from './vxlan.js';
 
@@ -110,7 +110,7 @@ export function payloadRoom(dp: Dataplane, out: Outcome): number {
   if (out.kind === 'delivered') return MAX_IP_LENGTH;
   const p = out.packet;
   const room = dp.net.segments[out.segment].mtu - (ipLength(p, outerIp(p)) - p.payload);
-  return p.payload <= room ? room : -1;
+  return p.payload <= room ? small(room) : -1;
 }
 
 function endpoint(p: Packet, oi: number, side: 'src' | 'dst'): string {

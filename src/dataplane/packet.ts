@@ -46,7 +46,18 @@ const SIZE: Record<Header['proto'], number> = { eth: 14, ipv4: 20, udp: 8, tcp: 
 
 /** A fresh packet as a socket sends it; the L2 header is added at egress. */
 export function originate(src: string, dst: string, proto: Transport, sport: number, dport: number, payload: number): Packet {
-  return { headers: [{ proto: 'ipv4', src, dst, ttl: DEFAULT_TTL, df: proto === 'tcp' }, { proto, src: sport, dst: dport }], payload };
+  return { headers: [{ proto: 'ipv4', src, dst, ttl: DEFAULT_TTL, df: proto === 'tcp' }, { proto, src: small(sport), dst: small(dport) }], payload: small(payload) };
+}
+
+/**
+ * `n` unchanged, but as a small integer when it is one. A whole number read from a field that elsewhere holds
+ * fractions (a quantity's `base`) arrives as a boxed double, and storing one such number in a new packet or
+ * header makes V8 box that field in every object of its shape made afterwards: a box more per packet, port
+ * pair and flow-cache decision for the rest of the process, which a simulator makes by the million.
+ */
+export function small(n: number): number {
+  const i = n | 0;
+  return i === n ? i : n;
 }
 
 /** Index of the outermost IPv4 header (the one routers look at), or -1. */

@@ -1,6 +1,6 @@
 // VXLAN (RFC 7348): an OVS host wraps a VM's Ethernet frame in UDP 4789 with the VPC's VNI toward the host
 // of the destination VM. The outer source port is a hash of the inner flow, so ECMP spreads flows apart.
-import { DEFAULT_TTL, VXLAN_PORT, type Header, type Packet } from './packet.js';
+import { DEFAULT_TTL, small, VXLAN_PORT, type Header, type Packet } from './packet.js';
 import type { TunnelEnds } from './gtpu.js';
 
 const EPHEMERAL_LOW = 49152;
@@ -15,7 +15,7 @@ export function vxlanSourcePort(p: Packet): number {
     if (h.proto === 'ipv4') hash = fnv1a(fnv1a(fnv1a(hash, h.src), '|'), h.dst);
     else if (h.proto === 'udp' || h.proto === 'tcp') hash = fnv1a(fnv1a(fnv1a(fnv1a(fnv1a(hash, h.proto), '|'), String(h.src)), '|'), String(h.dst));
   }
-  return EPHEMERAL_LOW + (hash % (65536 - EPHEMERAL_LOW));
+  return small(EPHEMERAL_LOW + (hash % (65536 - EPHEMERAL_LOW)));
 }
 
 function fnv1a(hash: number, text: string): number {

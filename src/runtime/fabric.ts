@@ -1,9 +1,9 @@
 // The network in time: a frame leaves a socket, every node it reaches forwards it with the data plane's
 // `forward` (routing, NAT, tunnels — exactly what `topo hops` does), and the wires add delay, queueing and
 // loss. ARP runs before a node's first frame to each next hop.
-import { forward, NatState, originate, payloadRoom, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
+import { forward, NatState, originate, payloadRoom, small, type Arrival, type Dataplane, type Outcome, type Send } from '../dataplane/index.js';
 import { ARP_ATTEMPTS, ARP_BYTES, ARP_RETRY, ArpCache } from './arp.js';
-import { frameBytes, Links } from './links.js';
+import { frameBytes, Links, type Lane } from './links.js';
 import { flagNames, payloadOf, type Body } from './message.js';
 import type { Random } from './random.js';
 import type { Scheduler } from './scheduler.js';
@@ -34,10 +34,9 @@ interface Decision {
   out: Outcome;
   next: Decision | undefined;
   room: number;
-  /** For a send (else -1): where to, over which segment and medium; bytes on the wire less the payload. */
+  /** For a send (else -1, null): where to, over which lane; bytes on the wire less the payload. */
   to: NodeId;
-  segment: number;
-  medium: Send['medium'];
+  lane: Lane | null;
   overhead: number;
   /** The ARP-cache key of the next hop when the send goes out of an interface onto a wire, else -1. */
   arpKey: number;
@@ -62,7 +61,7 @@ export class Flow {
     readonly dport: number,
   ) {}
 
-  /** The packet as the socket sends it (made only when the flow cache has no decision for its size). */
+  /** The packet as the socket sends it (made only when the flow cache has no decision that holds for its size). */
   packet(payload: number): Packet {
     return originate(this.src, this.dst, this.proto, this.sport, this.dport, payload);
   }
@@ -97,10 +96,7 @@ export class Fabric {
     return this.spec.network.nodes[node].name;
   }
 
-  /**
-   * A socket sends `body` along `flow`. Like every hop after it, this
-   * allocates no packet when the flow cache knows the decision: only the next event.
-   */
+  /** A socket sends `body` along `flow`: like every hop after it, no packet is made when the cache knows the way. */
   originate(flow: Flow, body: Body): void {
     const doomed = this.rng.chance(this.loss);
     const payload = payloadOf(body);
@@ -112,9 +108,8 @@ export class Fabric {
     this.at(flow.node, decision, payload, body, doomed, true);
   }
 
-  /** A frame sent by `from` reaches the next node, which decides what to do with it once per flow. */
-  private readonly arrive = (from: Decision, body: Body): void => {
-    const payload = payloadOf(body);
+  /** A frame of `payload` bytes sent by `from` reaches the next node, which decides what to do with it once per flow. */
+  private readonly arrive = (from: Decision, body: Body, payload: number): void => {
     let decision = from.next;
     if (decision === undefined || payload > decision.room) {
       const sent = from.out as Send;
@@ -127,9 +122,10 @@ export class Fabric {
   private decide(node: NodeId, arrival: Arrival, packet: Packet): Decision {
     const out = forward(this.dp, this.nat, node, arrival, packet, false);
     const room = payloadRoom(this.dp, out);
-    if (out.kind !== 'send') return { out, next: undefined, room, to: -1, segment: -1, medium: 'wire', overhead: 0, arpKey: -1 };
+    if (out.kind !== 'send') return { out, next: undefined, room, to: -1, lane: null, overhead: 0, arpKey: -1 };
     const arpKey = out.medium === 'wire' && out.arrival.via === 'iface' ? arpKeyOf(out.segment, out.arrival.iface) : -1;
-    return { out, next: undefined, room, to: out.to, segment: out.segment, medium: out.medium, overhead: frameBytes(out.packet) - out.packet.payload, arpKey };
+    const lane = this.links.lane(out.segment, node, out.medium);
+    return { out, next: undefined, room, to: out.to, lane, overhead: frameBytes(out.packet) - out.packet.payload, arpKey };
   }
 
   /**
@@ -158,7 +154,7 @@ export class Fabric {
   }
 
   private send(node: NodeId, decision: Decision, payload: number, body: Body, doomed: boolean): void {
-    const departs = this.links.transmit(decision.segment, node, decision.medium, decision.overhead + payload, doomed ? null : this.arrive, decision, body);
+    const departs = this.links.transmit(decision.lane!, decision.overhead + payload, doomed ? null : this.arrive, decision, body, payload);
     if (departs === null) return this.lost(node, decision.to, describe(body));
     if (this.taps.length === 0) return;
     const out = decision.out as Send;
@@ -189,9 +185,9 @@ export class Fabric {
     this.timeline.add('arp', this.name(node), `ARP who-has ${peer.address} tell ${mine?.address ?? '?'}`, '32');
     const answer = () => {
       this.timeline.add('arp', this.name(out.to), `ARP ${peer.address} is-at ${peer.mac}`, '32');
-      if (this.links.transmit(out.segment, out.to, 'wire', ARP_BYTES, () => cache.resolved(key)) === null) this.lost(out.to, node, 'ARP reply');
+      if (this.links.transmit(this.links.lane(out.segment, out.to, 'wire'), ARP_BYTES, () => cache.resolved(key)) === null) this.lost(out.to, node, 'ARP reply');
     };
-    if (this.links.transmit(out.segment, node, 'wire', ARP_BYTES, answer) === null) this.lost(node, out.to, 'ARP request');
+    if (this.links.transmit(this.links.lane(out.segment, node, 'wire'), ARP_BYTES, answer) === null) this.lost(node, out.to, 'ARP request');
     this.sched.after(ARP_RETRY, () => this.ask(node, out, cache, key));
   }
 }
@@ -203,7 +199,7 @@ function arpKeyOf(segment: number, iface: number): number {
 
 /** A decided packet with the payload of the one at hand (the same object when the sizes agree). */
 function withPayload(p: Packet, payload: number): Packet {
-  return p.payload === payload ? p : { headers: p.headers, payload };
+  return p.payload === payload ? p : { headers: p.headers, payload: small(payload) };
 }
 
 function describe(b: Body): string {

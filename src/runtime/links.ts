@@ -10,13 +10,24 @@ import type { WireSpec } from './spec.js';
 const DEFAULT_WIRE: Omit<WireSpec, 'segment'> = { delay: 0.001, bandwidth: 1e9, loss: 0 };
 const VPORT_WIRE: Omit<WireSpec, 'segment'> = { delay: 0.00002, bandwidth: 10e9, loss: 0 };
 
+type Medium = 'wire' | 'radio' | 'vport';
+
+/**
+ * What a frame from one node onto one segment over one medium goes through: the segment, the wire's delay,
+ * bandwidth and loss, and when that direction is free again (a box shared by the direction's lanes, updated in
+ * place). Found once per flow-cache decision, so a hop looks nothing up.
+ */
+export interface Lane {
+  segment: number;
+  wire: Omit<WireSpec, 'segment'>;
+  busy: { until: number };
+}
+
 export class Links {
   private readonly wires = new Map<number, WireSpec>();
-  /**
-   * When each direction of each segment is free again, by `segment * 2^20 + from node`. In a box each, so
-   * that the time is updated in place: a Map storing a fractional number stores a new heap object each time.
-   */
+  /** Each direction of each segment's busy-until box, by `segment * 2^20 + from node`. */
   private readonly busy = new Map<number, { until: number }>();
+  private readonly lanes = new Map<number, Lane>();
   private readonly failed = new Set<number>();
 
   constructor(wires: readonly WireSpec[], private readonly sched: Scheduler, private readonly rng: Random) {
@@ -27,21 +38,30 @@ export class Links {
     this.failed.add(segment);
   }
 
+  lane(segment: number, from: number, medium: Medium): Lane {
+    const direction = segment * 1048576 + from;
+    const key = direction * 3 + (medium === 'vport' ? 0 : medium === 'wire' ? 1 : 2);
+    const known = this.lanes.get(key);
+    if (known) return known;
+    const busy = this.busy.get(direction) ?? this.busy.set(direction, { until: 0 }).get(direction)!;
+    const lane = { segment, wire: medium === 'vport' ? VPORT_WIRE : this.wires.get(segment) ?? DEFAULT_WIRE, busy };
+    this.lanes.set(key, lane);
+    return lane;
+  }
+
   /**
-   * Puts a frame on a wire: it leaves when the wire is free and has been serialised, and arrives after the
+   * Puts a frame on a lane: it leaves when the wire is free and has been serialised, and arrives after the
    * propagation delay. Returns the departure time, or null when the wire loses it (`arrive` null: lost anyway).
    */
-  transmit(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: (() => void) | null): number | null;
-  /** `arrive(a, b)` on arrival: no closure per frame. */
-  transmit<A, B>(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: ((a: A, b: B) => void) | null, a: A, b: B): number | null;
-  transmit<A, B>(segment: number, from: number, medium: 'wire' | 'radio' | 'vport', bytes: number, arrive: ((a: A, b: B) => void) | null, a?: A, b?: B): number | null {
-    const w = medium === 'vport' ? VPORT_WIRE : this.wires.get(segment) ?? DEFAULT_WIRE;
-    const key = segment * 1048576 + from;
-    const busy = this.busy.get(key) ?? this.busy.set(key, { until: 0 }).get(key)!;
-    const departs = Math.max(this.sched.now, busy.until) + (bytes * 8) / w.bandwidth;
-    busy.until = departs;
-    if (arrive === null || this.failed.has(segment) || this.rng.chance(w.loss)) return null;
-    this.sched.call(departs + w.delay, arrive, a as A, b as B);
+  transmit(lane: Lane, bytes: number, arrive: (() => void) | null): number | null;
+  /** `arrive(a, b, n)` on arrival: no closure per frame. */
+  transmit<A, B>(lane: Lane, bytes: number, arrive: ((a: A, b: B, n: number) => void) | null, a: A, b: B, n: number): number | null;
+  transmit<A, B>(lane: Lane, bytes: number, arrive: ((a: A, b: B, n: number) => void) | null, a?: A, b?: B, n = 0): number | null {
+    const w = lane.wire;
+    const departs = Math.max(this.sched.now, lane.busy.until) + (bytes * 8) / w.bandwidth;
+    lane.busy.until = departs;
+    if (arrive === null || (this.failed.size > 0 && this.failed.has(lane.segment)) || this.rng.chance(w.loss)) return null;
+    this.sched.call(departs + w.delay, arrive, a as A, b as B, n);
     return departs;
   }
 }

@@ -1,7 +1,7 @@
 // A deterministic discrete-event scheduler: events fire in (time, sequence) order, so two events at the same
 // instant fire in the order they were scheduled — never in an order that depends on the heaps' layout.
 //
-// The events stay put in a slot table — an event is its action and two arguments there, not an object; only an
+// The events stay put in a slot table — an event is its action and arguments there, not an object; only an
 // event that can be cancelled (`at`, `after`) has one, its Timer — while heaps of numbers order them. There are
 // two heaps: events due within HORIZON of their scheduling (frames on wires, the next step of a process) and
 // later ones (retransmission and retry timers, TIME-WAIT). At 10,000 orders the later ones are most of the
@@ -17,9 +17,9 @@ export interface Timer {
   cancelled: boolean;
 }
 
-/** An event's action and the two arguments it is called with (so a caller need not allocate a closure). */
+/** An event's action and the arguments it is called with (so a caller need not allocate a closure). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Call = (a: any, b: any) => void;
+type Call = (a: any, b: any, n: number) => void;
 
 class Cancellable implements Timer {
   cancelled = false;
@@ -27,8 +27,8 @@ class Cancellable implements Timer {
 }
 
 const INITIAL = 1024;
-/** An event's slot holds four values side by side: action, its two arguments, its timer (if it has one). */
-const SLOT = 4;
+/** An event's slot holds five values side by side: action, its three arguments, its timer (if it has one). */
+const SLOT = 5;
 /** Seconds ahead within which an event goes to the near heap. */
 const HORIZON = 0.1;
 
@@ -52,16 +52,19 @@ export class Scheduler {
 
   at(time: number, action: Action): Timer {
     const timer = new Cancellable(time < this.now ? this.now : time);
-    this.push(timer.time, action, undefined, undefined, timer);
+    this.push(timer.time, action, undefined, undefined, 0, timer);
     return timer;
   }
 
-  /** Calls `action(a, b)` at `time`: an event that needs no closure of its own, and cannot be cancelled. */
-  call<A, B>(time: number, action: (a: A, b: B) => void, a: A, b: B): void {
-    this.push(time < this.now ? this.now : time, action, a, b, undefined);
+  /**
+   * Calls `action(a, b, n)` at `time`: an event that needs no closure of its own, and cannot be cancelled. A
+   * number rides in the slot itself, so the action need not read it from an object (likely out of cache).
+   */
+  call<A, B>(time: number, action: (a: A, b: B, n: number) => void, a: A, b: B, n: number): void {
+    this.push(time < this.now ? this.now : time, action, a, b, n, undefined);
   }
 
-  private push(t: number, action: Call, a: unknown, b: unknown, timer: Cancellable | undefined): void {
+  private push(t: number, action: Call, a: unknown, b: unknown, n: number, timer: Cancellable | undefined): void {
     const slots = this.slots;
     let slot: number;
     if (this.freeCount > 0) {
@@ -70,10 +73,11 @@ export class Scheduler {
       slots[k] = action;
       slots[k + 1] = a;
       slots[k + 2] = b;
-      slots[k + 3] = timer;
+      slots[k + 3] = n;
+      slots[k + 4] = timer;
     } else {
       slot = slots.length / SLOT;
-      slots.push(action, a, b, timer);
+      slots.push(action, a, b, n, timer);
     }
     (t - this.now < HORIZON ? this.near : this.far).push(t, this.seq++, slot);
   }
@@ -101,14 +105,15 @@ export class Scheduler {
       const action = slots[k] as Call;
       const a = slots[k + 1];
       const b = slots[k + 2];
-      const timer = slots[k + 3] as Cancellable | undefined;
-      slots[k] = slots[k + 1] = slots[k + 2] = slots[k + 3] = undefined;
+      const n = slots[k + 3] as number;
+      const timer = slots[k + 4] as Cancellable | undefined;
+      slots[k] = slots[k + 1] = slots[k + 2] = slots[k + 4] = undefined;
       if (this.freeCount === this.free.length) this.free = grown(this.free);
       this.free[this.freeCount++] = k / SLOT;
       if (timer?.cancelled) continue;
       this.now = time;
       this.fired++;
-      action(a, b);
+      action(a, b, n);
       onEvent?.();
     }
     if (!this.stopped && until !== Infinity && this.now < until && this.pending > 0) this.now = until;

@@ -6,9 +6,10 @@ import { Connections } from './connections.js';
 import { Flow } from './fabric.js';
 import type { Body, Message, TcpSegment } from './message.js';
 import { SYN } from './message.js';
+import type { Scheduler } from './scheduler.js';
 import type { Simulation } from './simulation.js';
 import type { NodeId } from './spec.js';
-import { TcpConnection } from './tcp/connection.js';
+import { TcpConnection, type TcpHost } from './tcp/connection.js';
 
 export interface Endpoint {
   ip: string;
@@ -99,17 +100,14 @@ export class Stack {
   private open(local: Endpoint, remote: Endpoint, label: string): TcpConnection {
     const sim = this.sim;
     const flow = new Flow(this.node, local.ip, remote.ip, 'tcp', local.port, remote.port);
-    const c: TcpConnection = new TcpConnection(
-      {
-        sched: sim.sched,
-        emit: (seg: TcpSegment) => sim.fabric.originate(flow, seg),
-        log: (text, step) => sim.timeline.add('tcp', this.name, text, step),
-        release: () => this.conns.delete(local.ip, local.port, remote.ip, remote.port, c),
-      },
-      { iss: sim.rng.u32(), mss: this.pathMtu(local, remote) - IP_TCP_HEADERS, label },
-    );
+    const c = new TcpConnection(new Socket(this, sim, flow), { iss: sim.rng.u32(), mss: this.pathMtu(local, remote) - IP_TCP_HEADERS, label });
     this.conns.set(local.ip, local.port, remote.ip, remote.port, c);
     return c;
+  }
+
+  /** Forgets a connection that closed (unless a newer one took its addresses and ports). */
+  forget(flow: Flow, c: TcpConnection): void {
+    this.conns.delete(flow.src, flow.sport, flow.dst, flow.dport, c);
   }
 
   /**
@@ -129,5 +127,33 @@ export class Stack {
     const mtu = hops.reduce((m, h) => Math.min(m, dp.net.segments[h.wire].mtu - overhead(h.packet)), 1500);
     this.pmtu.set(k, mtu);
     return mtu;
+  }
+}
+
+/**
+ * A connection's hold on its node: how it sends, logs and leaves. One object per connection rather than a
+ * closure for each, since every connection keeps its host until TIME-WAIT ends.
+ */
+class Socket implements TcpHost {
+  readonly sched: Scheduler;
+
+  constructor(
+    private readonly stack: Stack,
+    private readonly sim: Simulation,
+    private readonly flow: Flow,
+  ) {
+    this.sched = sim.sched;
+  }
+
+  emit(seg: TcpSegment): void {
+    this.sim.fabric.originate(this.flow, seg);
+  }
+
+  log(text: string, step?: string): void {
+    this.sim.timeline.add('tcp', this.stack.name, text, step);
+  }
+
+  release(connection: TcpConnection): void {
+    this.stack.forget(this.flow, connection);
   }
 }

@@ -17,7 +17,7 @@ export interface TcpHost {
   emit(seg: TcpSegment): void;
   log(text: string, step?: string): void;
   /** The connection is CLOSED: forget it. */
-  release(): void;
+  release(connection: TcpConnection): void;
 }
 
 export interface TcpParams {
@@ -330,7 +330,7 @@ export class TcpConnection implements Channel {
     this.state = 'CLOSED';
     this.disarm();
     if (this.timer) this.timer.cancelled = true;
-    this.host.release();
+    this.host.release(this);
     this.handlers.closed?.(reason);
   }
 
