@@ -2,9 +2,7 @@
  * `npm run bench [-- --only frontend,cold]`: runs the benchmark sections and prints each figure with its
  * target and PASS/MISS. It reports; it does not fail (a section that throws is printed as ERROR).
  */
-import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { cliNodeFlags } from './paths.js';
 import { sections } from './sections/index.js';
 import { verdict, type Figure } from './sections/section.js';
 
@@ -40,13 +38,4 @@ async function main(): Promise<void> {
   }
 }
 
-/** Run again under the `topo` command's V8 flags when this process was not started with them. */
-function underCliFlags(): boolean {
-  const missing = cliNodeFlags().filter((flag) => !process.execArgv.includes(flag));
-  if (missing.length === 0) return true;
-  const child = spawnSync(process.execPath, [...process.execArgv, ...missing, ...process.argv.slice(1)], { stdio: 'inherit' });
-  process.exitCode = child.status ?? 1;
-  return false;
-}
-
-if (underCliFlags()) await main();
+await main();

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { cliNodeFlags, repoRoot } from '../paths.js';
+import { repoRoot } from '../paths.js';
 import { median, type Figure, type Section } from './section.js';
 
 const RUNS = 10;
@@ -19,7 +19,7 @@ export const coldCheck: Section = {
   title: `\`topo check examples/order-from-phone.topo\` cold, median of ${RUNS} processes`,
   async run(): Promise<Figure[]> {
     const root = repoRoot();
-    const check = [...cliNodeFlags(), join(root, 'bin/topo.js'), 'check', 'examples/order-from-phone.topo'];
+    const check = [join(root, 'bin/topo.js'), 'check', 'examples/order-from-phone.topo'];
     const topo: number[] = [];
     const bare: number[] = [];
     // Interleaved, so that a burst of load on the machine hits both series alike.

@@ -1,5 +1,4 @@
 // End to end: the built command, spawned as users run it (vitest's global setup builds dist/ first).
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { topo } from './helpers.js';
@@ -10,12 +9,6 @@ const ansi = /\u001b\[[0-9;]*m/;
 const stackTrace = /\n\s+at /;
 
 describe('bin/topo.js', () => {
-  test('runs as an executable, under the V8 flags of its #! line', () => {
-    const r = spawnSync('./bin/topo.js', ['--version'], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync('bin/topo.js', 'utf8')).toMatch(/^#!\/usr\/bin\/env -S node --max-semi-space-size=\d+\n/);
-  });
-
   test('--version', () => {
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(topo(['--version'])).toMatchObject({ status: 0, stdout: `${version}\n` });
