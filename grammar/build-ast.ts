@@ -29,9 +29,10 @@ export interface DeclParts {
 }
 
 /**
- * Builds the AST of src/ast/types.ts for the parser's embedded actions (grammar/parser.ts): one method per
- * construct, taking the tokens and sub-results the grammar matched. Gives every node its span, decodes
- * literals (grammar/literals.ts), attaches `///` docs and reports the errors the grammar leaves to it.
+ * Builds the AST of src/ast/types.ts for both parsers (the fast path in grammar/fast-parser.ts and the embedded
+ * actions of grammar/parser.ts): one method per construct, taking the tokens and sub-results the grammar
+ * matched. Gives every node its span, decodes literals (grammar/literals.ts), attaches `///` docs and reports
+ * the errors the grammar leaves to it.
  */
 export class AstBuilder {
   private readonly literals: LiteralDecoder;

@@ -5,7 +5,7 @@ import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
 import { OffsetSpan, type SourceText } from '../src/diagnostics/span.js';
 import { AstBuilder, type Block, type DeclParts, type Statement } from './build-ast.js';
 import { K, KEYWORD, kind, Scanner, Trivia, type Kind } from './lexer.js';
-import { blanksFrom, closesOuterBlock, MAX_NESTING_DEPTH } from './token-stream.js';
+import { blanksFrom, closesOuterBlock, continuesStatement, MAX_NESTING_DEPTH } from './token-stream.js';
 import * as T from './tokens.js';
 
 /**
@@ -64,8 +64,6 @@ const isString = inCategory(T.StringLit);
 const isCompareOp = inCategory(T.CompareOp);
 const isAssertKeyword = inCategory(T.AssertKeyword);
 const isAtomStart = (k: Kind): boolean => k === K.Identifier || isString(k) || isLiteral(k) || isKeyword(k);
-/** After one of these, a newline continues the statement. */
-const continues = (k: Kind): boolean => k === K.Comma || k === K.Arrow || k === K.DashDash || k === K.LCurly || k === K.Colon;
 
 class FastParser {
   readonly builder: AstBuilder;
@@ -308,8 +306,7 @@ class FastParser {
 
   /** The current token as a Chevrotain token (what the builder takes), and move on. */
   private take(): IToken {
-    const s = this.scanner;
-    this.last = { image: s.image(), startOffset: s.start, tokenTypeIdx: s.kind.idx, tokenType: s.kind.type };
+    this.last = this.scanner.token();
     this.advance();
     return this.last;
   }
@@ -341,7 +338,7 @@ class FastParser {
       if (newline) this.lineStart = s.end;
       else this.trivia.token(s.start);
       if (newline || k === K.Semicolon) {
-        if (ended || (newline && continues(prev!))) continue;
+        if (ended || (newline && continuesStatement(prev!.type))) continue;
         this.set(TERMINATOR, s.start);
         return;
       }

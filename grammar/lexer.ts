@@ -95,9 +95,10 @@ export function lex(src: SourceText, diagnostics: Diagnostic[]): LexResult {
 }
 
 /**
- * The scanner under `lex`, one token at a time and allocation-free until a token's image or object is asked
- * for: the parser's fast path (grammar/fast-parser.ts) reads it directly. Blanks are skipped; comments and
- * newlines are tokens; lexical errors are reported as they are passed.
+ * The scanner under `lex`, one token at a time: it makes no token object and cuts no text unless asked for
+ * (but for a word missing from its cache of recent words), and the parser's fast path (grammar/fast-parser.ts)
+ * reads it directly. Blanks are skipped; comments and newlines are tokens; lexical errors are reported as they
+ * are passed.
  */
 export class Scanner {
   /** The current token: its kind and its offsets, `end` exclusive. */

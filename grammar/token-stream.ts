@@ -7,8 +7,12 @@ import * as T from './tokens.js';
 /** Deeper blocks are skipped: the parser and every later stage recurse per level. */
 export const MAX_NESTING_DEPTH = 64;
 
-/** A newline after one of these continues the statement (docs/language.md, "Lexical structure"). */
 const CONTINUATION = new Set<TokenType>([T.Comma, T.Arrow, T.DashDash, T.LCurly, T.Colon]);
+
+/** Whether a newline after a token of this type continues the statement (docs/language.md, "Lexical structure"). */
+export function continuesStatement(type: TokenType): boolean {
+  return CONTINUATION.has(type);
+}
 
 /**
  * Rewrite the lexer's tokens into what the parser expects, in one linear pass without recursion:
@@ -40,7 +44,7 @@ export function normalizeTokens(tokens: IToken[], src: SourceText, diagnostics: 
     if (type === T.Newline || type === T.Semicolon) {
       const prev = last();
       if (prev === undefined || isTerminator(prev) || prev.tokenType === T.LCurly) continue;
-      if (type === T.Newline && CONTINUATION.has(prev.tokenType)) continue;
+      if (type === T.Newline && continuesStatement(prev.tokenType)) continue;
     } else if (type === T.RCurly) {
       if (open.length === 0) {
         diagnostics.push(diag(syntaxCodes.unmatchedBrace, src.span(t.startOffset, t.startOffset + 1), {}));
