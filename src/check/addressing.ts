@@ -47,9 +47,11 @@ function interfaces(program: Program, out: Diagnostic[]): void {
   const { attachmentsOf } = l2(program);
   const taken = new Map<string, Span>();
   for (const node of program.nodes) {
-    for (const ip of valuesOf(node.props, 'ip', 'iface')) {
-      const attachments = attachmentsOf(node.id);
-      const known = attachments.filter((a): a is Attachment & { subnet: PrefixValue } => a.subnet !== null);
+    const ips = valuesOf(node.props, 'ip', 'iface');
+    if (ips.length === 0) continue;
+    const attachments = attachmentsOf(node.id);
+    const known = attachments.filter((a): a is Attachment & { subnet: PrefixValue } => a.subnet !== null);
+    for (const ip of ips) {
       const home = known.find((a) => contains(a.subnet, ip.addr));
       const addr = formatIp(ip.addr);
       if (!home) {
@@ -91,8 +93,11 @@ function macs(program: Program, out: Diagnostic[]): void {
   const { attachmentsOf } = l2(program);
   const taken = new Map<string, Span>();
   for (const node of program.nodes) {
-    for (const mac of valuesOf(node.props, 'mac', 'mac')) {
-      for (const a of attachmentsOf(node.id)) {
+    const macValues = valuesOf(node.props, 'mac', 'mac');
+    if (macValues.length === 0) continue;
+    const attachments = attachmentsOf(node.id);
+    for (const mac of macValues) {
+      for (const a of attachments) {
         const key = `${a.domain}|${mac.value}`;
         const first = taken.get(key);
         if (first && first !== mac.span) out.push(diag(addressCodes.duplicateMac, mac.span, { mac: mac.value, domain: a.label }, { related: [{ span: first, label: 'first used here' }] }));

@@ -1,6 +1,6 @@
 import type { Span } from '../diagnostics/span.js';
 import type { Link, NodeId, PrefixValue, Program } from '../resolve/program.js';
-import { valuesOf } from '../resolve/program.js';
+import { NONE, valuesOf } from '../resolve/program.js';
 
 /** One subnet a node is attached to: a point-to-point link, a switch segment, or a VPC subnet. */
 export interface Attachment {
@@ -44,7 +44,6 @@ export interface L2 {
 }
 
 const cache = new WeakMap<Program, L2>();
-const NONE: readonly Attachment[] = Object.freeze([]);
 
 /** Segments (switches joined by links, union-find) and each node's links; computed once per program. */
 export function l2(program: Program): L2 {

@@ -5,9 +5,9 @@ import { spanFromTo, type Span } from '../diagnostics/span.js';
 import { FLOW_PROPS, LINK_END_PROPS, LINK_PROPS, NO_PROPS } from './behaviours.js';
 import type { Resolver } from './context.js';
 import type { Pending } from './declare.js';
-import type { End, Link, LinkEnd, NodeId, Prop, Props, ScopeId } from './program.js';
+import { NONE, type End, type Link, type LinkEnd, type NodeId, type Prop, type Props, type ScopeId } from './program.js';
 import { DefaultedProps, defaultsFor } from './defaults.js';
-import { findProp, reportMissing, typeProps, withDefaults, type PropItem } from './properties.js';
+import { findProp, isProp, propsOf, reportMissing, typeProps, withDefaults, type PropItem } from './properties.js';
 import { lookup } from './scopes.js';
 
 /** `link a -- b -- c` (one Link per consecutive pair) and `control a -- b …` (one Control per pair). */
@@ -57,11 +57,10 @@ class ResolvedEnd implements LinkEnd {
   }
 }
 
-const NO_ITEMS: readonly never[] = Object.freeze([]);
 const LINK_DEFAULTS = defaultsFor(LINK_PROPS);
 const LINK_END_DEFAULTS = defaultsFor(LINK_END_PROPS);
 const FLOW_DEFAULTS = defaultsFor(FLOW_PROPS);
-const NO_END_ITEMS: readonly [readonly PropItem[], readonly PropItem[]] = [NO_ITEMS, NO_ITEMS];
+const NO_END_ITEMS: readonly [readonly PropItem[], readonly PropItem[]] = [NONE, NONE];
 
 /** The `END.key` properties of each end, as plain `key` properties. */
 function endItems(r: Resolver, a: End, b: End, items: readonly PropItem[], scope: ScopeId): [Property[], Property[]] {
@@ -114,12 +113,11 @@ function end(r: Resolver, ref: Ref, scope: number): End | null {
 
 /** The properties of a body that holds nothing else; anything else is reported. */
 function propItems(r: Resolver, body: readonly Item[] | undefined, owner: string): readonly PropItem[] {
-  if (!body) return NO_ITEMS;
-  if (body.every((i) => i.type === 'Property' || i.type === 'Flag')) return body as readonly PropItem[];
-  const out: PropItem[] = [];
-  for (const i of body) {
-    if (i.type === 'Property' || i.type === 'Flag') out.push(i);
-    else r.diagnostics.push(diag(resolveCodes.notAllowedHere, i.span, { what: 'this statement', where: `inside ${owner} (it holds properties only)` }));
+  const props = propsOf(body);
+  if (body && props.length < body.length) {
+    for (const i of body) {
+      if (!isProp(i)) r.diagnostics.push(diag(resolveCodes.notAllowedHere, i.span, { what: 'this statement', where: `inside ${owner} (it holds properties only)` }));
+    }
   }
-  return out;
+  return props;
 }

@@ -3,8 +3,8 @@ import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Resolver } from './context.js';
 import type { Behaviour } from './behaviours.js';
-import type { Kind, Node, NodeId, Props, ScopeId } from './program.js';
-import type { PropItem } from './properties.js';
+import { NONE, type Kind, type Node, type NodeId, type Props, type ScopeId } from './program.js';
+import { isProp, propsOf, type PropItem } from './properties.js';
 import { closest } from './suggest.js';
 
 /** A statement to resolve once every name is declared, with the scope it appeared in. */
@@ -130,24 +130,13 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
   return node;
 }
 
-const isProp = (i: Item): i is PropItem => i.type === 'Property' || i.type === 'Flag';
-
-/** A body's properties: the body itself when it holds nothing else (most do), so as not to copy it. */
-function propsOf(body: readonly Item[] | undefined): readonly PropItem[] {
-  if (!body || body.length === 0) return NO_ITEMS;
-  let n = 0;
-  for (const i of body) if (isProp(i)) n++;
-  return n === body.length ? (body as readonly PropItem[]) : n === 0 ? NO_ITEMS : body.filter(isProp);
-}
-
 /** A body's other statements, given how many properties it holds. */
 function nestedOf(body: readonly Item[] | undefined, props: number): readonly Item[] {
-  if (!body || props === body.length) return NO_ITEMS;
+  if (!body || props === body.length) return NONE;
   return props === 0 ? body : body.filter((i) => !isProp(i));
 }
 
 const NO_BEHAVIOURS: ReadonlySet<Behaviour> = new Set();
-const NO_ITEMS: readonly never[] = Object.freeze([]);
 /** Until the declaration is resolved (and for good when its kind is unknown). */
 const NO_PROPS: Props = new Map();
 const behaviourSets = new WeakMap<Kind, ReadonlySet<Behaviour>>();

@@ -207,7 +207,8 @@ export function hasBehaviour(node: Node, ...behaviours: Behaviour[]): boolean {
   return behaviours.some((b) => node.behaviours.has(b));
 }
 
-const NONE: readonly never[] = Object.freeze([]);
+/** One shared empty list, for the many records that hold none. */
+export const NONE: readonly never[] = Object.freeze([]);
 
 /** The values of a property, or none. */
 export function values(props: Props, key: string): readonly Value[] {

@@ -1,16 +1,24 @@
-import type { Flag, Property } from '../ast/types.js';
+import type { Flag, Item, Property } from '../ast/types.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Span } from '../diagnostics/span.js';
 import { describeType, type PropSpec, type PropTable } from './behaviours.js';
 import { BUILTIN_SPAN, DefaultedProps, type Defaults } from './defaults.js';
-import type { Origin, Prop, Props, Value } from './program.js';
+import { NONE, type Origin, type Prop, type Props, type Value } from './program.js';
 import { closest } from './suggest.js';
 import { typeTerm, type ValueContext } from './values.js';
 
 export type PropItem = Property | Flag;
 
-const NONE: readonly Prop[] = Object.freeze([]);
+export const isProp = (i: Item): i is PropItem => i.type === 'Property' || i.type === 'Flag';
+
+/** A body's properties: the body itself when it holds nothing else (most do), so as not to copy it. */
+export function propsOf(body: readonly Item[] | undefined): readonly PropItem[] {
+  if (!body || body.length === 0) return NONE;
+  let n = 0;
+  for (const i of body) if (isProp(i)) n++;
+  return n === body.length ? (body as readonly PropItem[]) : n === 0 ? NONE : body.filter(isProp);
+}
 
 /**
  * Type a body's properties and flags against the table of what its owner accepts: unknown keys (with a
