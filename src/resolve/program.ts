@@ -114,8 +114,11 @@ export interface End {
 }
 
 export interface LinkEnd extends End {
-  /** `END.key` properties for this end (`a2.local_pref: 200`). */
-  props: Props;
+  /**
+   * `END.key` properties for this end (`a2.local_pref: 200`). Made when read (see resolve/connections.ts): a new
+   * object each time, so compare values, not the object, and do not spread an end expecting to copy them.
+   */
+  readonly props: Props;
 }
 
 export interface Link {
