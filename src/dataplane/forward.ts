@@ -1,6 +1,8 @@
 // What one node does with one packet: the behaviours (router, NAT, GTP-U endpoints, OVS, endpoint) composed
 // from the step functions. It returns where the packet goes next, or its delivery or drop, and short notes
 // of what the node changed. The tracer and the generated simulator both call `forward`.
+// Ports choose a NAT mapping, never a path: the simulator relies on it to walk the path MTU once per pair of
+// addresses (runtime/stack.ts). A rule that routes by port must change that cache too.
 import type { NodeId } from '../resolve/program.js';
 import type { GtpTunnel, Iface } from '../model/types.js';
 import { conntrackFor, inPrefixes, switchPath, vxlanKey, type Dataplane, type StaticNat } from './context.js';
@@ -25,14 +27,14 @@ export interface Send {
   segment: number;
   switches: NodeId[];
   medium: 'wire' | 'radio' | 'vport';
-  notes: string[];
+  notes: readonly string[];
 }
 export interface Delivered {
   kind: 'delivered';
   packet: Packet;
-  notes: string[];
+  notes: readonly string[];
 }
-export type Outcome = Send | Delivered | (Drop & { kind: 'drop'; notes: string[] });
+export type Outcome = Send | Delivered | (Drop & { kind: 'drop'; notes: readonly string[] });
 
 /** Forwarding state that outlives one packet: each NAPT's connection tracking. */
 export class NatState {
@@ -56,7 +58,7 @@ const hex = (teid: number) => `0x${teid.toString(16).padStart(8, '0')}`;
  * formatting them, which is most of what a forwarding decision would otherwise allocate.
  */
 type Notes = string[] | null;
-const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+const NO_NOTES: readonly string[] = Object.freeze([]);
 
 /** `describe` false leaves `notes` empty: the decision is the same, only not explained. */
 export function forward(dp: Dataplane, nat: NatState, node: NodeId, arrival: Arrival, packet: Packet, describe = true): Outcome {

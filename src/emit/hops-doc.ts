@@ -23,7 +23,7 @@ export interface HopDoc {
   /** Switches the frame crosses between `from` and `to` (L2: they change nothing). */
   switches?: string[];
   headers: HeaderDoc[];
-  changes: string[];
+  changes: readonly string[];
 }
 export interface SegmentDoc {
   index: number;

@@ -38,6 +38,10 @@ export class Connections<T> {
   }
 }
 
+/**
+ * The two ports as one 32-bit integer, distinct for every pair: `localPort * 65536 + remotePort` would pass 2^31
+ * for an ephemeral local port, and V8 boxes every such key in a heap number; this wraps to a negative int32.
+ */
 function portsKey(localPort: number, remotePort: number): number {
-  return localPort * 65536 + remotePort;
+  return (localPort << 16) | remotePort;
 }

@@ -1,6 +1,6 @@
 // A min-heap of events by (time, sequence), holding numbers only: each entry's time, sequence and slot (where
-// the scheduler keeps the event itself) side by side in one typed array, so a level of a sift reads one cache
-// line, and the garbage collector has nothing in it to scan or to track writes into.
+// the scheduler keeps the event itself) side by side in one typed array, so a level of a sift reads a few
+// neighbouring cache lines, and the garbage collector has nothing in it to scan or to track writes into.
 
 const INITIAL = 1024;
 const ENTRY = 3;

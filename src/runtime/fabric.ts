@@ -45,12 +45,13 @@ interface Decision {
 const ORIGIN: Arrival = { via: 'origin' };
 
 /**
- * What one socket sends from one node: the fields of its packets that decide their path, and the flow cache's
- * first decision for them. A decision stays right for the run — a NAT mapping, once made, never changes —
- * except a drop (a reply may find the mapping it lacked once the request has passed), so drops are always
- * decided afresh. The decisions live as long as the socket that holds its flow.
+ * The path of what one socket sends from one node: the fields of its packets that decide their path, and the
+ * flow cache's decision for them. A decision stays right for the run — a NAT mapping, once made, never
+ * changes — except a drop (a reply may find the mapping it lacked once the request has passed), so drops are
+ * always decided afresh. The decisions live as long as the socket that holds its path: a TCP connection's
+ * packets share one; each UDP datagram has its own (DNS asks from a fresh port), so datagrams are decided anew.
  */
-export class Flow {
+export class SocketPath {
   decision: Decision | undefined;
   constructor(
     readonly node: NodeId,
@@ -65,6 +66,11 @@ export class Flow {
   packet(payload: number): Packet {
     return originate(this.src, this.dst, this.proto, this.sport, this.dport, payload);
   }
+}
+
+/** Whether the flow cache should keep a fresh decision in place of `cached`: not a drop, and good for more sizes. */
+function worthKeeping(fresh: Decision, cached: Decision | undefined): boolean {
+  return fresh.out.kind !== 'drop' && (cached === undefined || fresh.room > cached.room);
 }
 
 /** Where delivered packets go: the node's IP stack. */
@@ -97,13 +103,13 @@ export class Fabric {
   }
 
   /** A socket sends `body` along `flow`: like every hop after it, no packet is made when the cache knows the way. */
-  originate(flow: Flow, body: Body): void {
+  originate(flow: SocketPath, body: Body): void {
     const doomed = this.rng.chance(this.loss);
     const payload = payloadOf(body);
     let decision = flow.decision;
     if (decision === undefined || payload > decision.room) {
       decision = this.decide(flow.node, ORIGIN, flow.packet(payload));
-      if (flow.decision === undefined && decision.out.kind !== 'drop') flow.decision = decision;
+      if (worthKeeping(decision, flow.decision)) flow.decision = decision;
     }
     this.at(flow.node, decision, payload, body, doomed, true);
   }
@@ -114,7 +120,7 @@ export class Fabric {
     if (decision === undefined || payload > decision.room) {
       const sent = from.out as Send;
       decision = this.decide(from.to, sent.arrival, withPayload(sent.packet, payload));
-      if (from.next === undefined && decision.out.kind !== 'drop') from.next = decision;
+      if (worthKeeping(decision, from.next)) from.next = decision;
     }
     this.at(from.to, decision, payload, body, false, false);
   };

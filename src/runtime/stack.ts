@@ -3,7 +3,7 @@
 import { innerIp, ipAt, isDrop, lpm, NatState, originate, overhead, portsAfter, type Packet } from '../dataplane/index.js';
 import { walk } from '../trace/walk.js';
 import { Connections } from './connections.js';
-import { Flow } from './fabric.js';
+import { SocketPath } from './fabric.js';
 import type { Body, Message, TcpSegment } from './message.js';
 import { SYN } from './message.js';
 import type { Scheduler } from './scheduler.js';
@@ -55,7 +55,7 @@ export class Stack {
 
   sendUdp(local: Endpoint, remote: Endpoint, msg: Message): void {
     // A fresh flow per datagram: a DNS question comes from a fresh port, so there is nothing to remember.
-    const flow = new Flow(this.node, local.ip, remote.ip, 'udp', local.port, remote.port);
+    const flow = new SocketPath(this.node, local.ip, remote.ip, 'udp', local.port, remote.port);
     this.sim.fabric.originate(flow, { kind: 'udp', msg });
   }
 
@@ -99,14 +99,14 @@ export class Stack {
 
   private open(local: Endpoint, remote: Endpoint, label: string): TcpConnection {
     const sim = this.sim;
-    const flow = new Flow(this.node, local.ip, remote.ip, 'tcp', local.port, remote.port);
+    const flow = new SocketPath(this.node, local.ip, remote.ip, 'tcp', local.port, remote.port);
     const c = new TcpConnection(new Socket(this, sim, flow), { iss: sim.rng.u32(), mss: this.pathMtu(local, remote) - IP_TCP_HEADERS, label });
     this.conns.set(local.ip, local.port, remote.ip, remote.port, c);
     return c;
   }
 
   /** Forgets a connection that closed (unless a newer one took its addresses and ports). */
-  forget(flow: Flow, c: TcpConnection): void {
+  forget(flow: SocketPath, c: TcpConnection): void {
     this.conns.delete(flow.src, flow.sport, flow.dst, flow.dport, c);
   }
 
@@ -140,7 +140,7 @@ class Socket implements TcpHost {
   constructor(
     private readonly stack: Stack,
     private readonly sim: Simulation,
-    private readonly flow: Flow,
+    private readonly flow: SocketPath,
   ) {
     this.sched = sim.sched;
   }

@@ -30,7 +30,7 @@ export interface TraceHop {
   /** The packet on that wire, outermost header first. */
   packet: Packet;
   /** What `from` changed before sending it. */
-  changes: string[];
+  changes: readonly string[];
 }
 
 export type Disposition =

@@ -15,7 +15,7 @@ export interface HopRow {
   from: string;
   to: string;
   /** What the sending node changed (NAT, encapsulation, TTL…). */
-  changes: string[];
+  changes: readonly string[];
   /** The header stack: fields by layer (outer … inner), each value with the node that owns it. */
   stack: HopTable;
 }
