@@ -37,16 +37,10 @@ export class EventHeap {
       const p = parent * ENTRY;
       const pt = heap[p];
       if (!(t < pt || (t === pt && s < heap[p + 1]))) break;
-      const k = i * ENTRY;
-      heap[k] = pt;
-      heap[k + 1] = heap[p + 1];
-      heap[k + 2] = heap[p + 2];
+      copyEntry(heap, i * ENTRY, p);
       i = parent;
     }
-    const k = i * ENTRY;
-    heap[k] = t;
-    heap[k + 1] = s;
-    heap[k + 2] = slot;
+    setEntry(heap, i * ENTRY, t, s, slot);
   }
 
   /** Removes the earliest entry and returns its slot: the last entry moves down from the top to its place. */
@@ -76,16 +70,22 @@ export class EventHeap {
       }
       const ct = heap[c];
       if (!(ct < t || (ct === t && heap[c + 1] < s))) break;
-      const k = i * ENTRY;
-      heap[k] = ct;
-      heap[k + 1] = heap[c + 1];
-      heap[k + 2] = heap[c + 2];
+      copyEntry(heap, i * ENTRY, c);
       i = child;
     }
-    const k = i * ENTRY;
-    heap[k] = t;
-    heap[k + 1] = s;
-    heap[k + 2] = moved;
+    setEntry(heap, i * ENTRY, t, s, moved);
     return slot;
   }
+}
+
+function copyEntry(heap: Float64Array, to: number, from: number): void {
+  heap[to] = heap[from];
+  heap[to + 1] = heap[from + 1];
+  heap[to + 2] = heap[from + 2];
+}
+
+function setEntry(heap: Float64Array, at: number, t: number, s: number, slot: number): void {
+  heap[at] = t;
+  heap[at + 1] = s;
+  heap[at + 2] = slot;
 }
