@@ -46,6 +46,11 @@ export class AstBuilder {
     this.literals = new LiteralDecoder(src, diagnostics);
   }
 
+  /** The file: its items, the imports met on the way, and its comments. */
+  file(items: A.Item[], comments: A.Comment[]): A.File {
+    return { type: 'File', path: this.src.path, span: this.span(0, this.src.text.length), imports: this.imports, items, comments };
+  }
+
   /** The items of a block or file; imports are valid only at the top of the file. Null marks a skipped statement. */
   items(results: (Statement | null)[], topLevel: boolean): A.Item[] {
     const items: A.Item[] = [];

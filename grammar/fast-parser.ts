@@ -2,7 +2,7 @@ import { EOF, type IToken, type TokenType } from './chevrotain.js';
 import type * as A from '../src/ast/types.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
-import { OffsetSpan, type SourceText } from '../src/diagnostics/span.js';
+import type { SourceText } from '../src/diagnostics/span.js';
 import { AstBuilder, type Block, type DeclParts, type Statement } from './build-ast.js';
 import { K, KEYWORD, kind, Scanner, Trivia, type Kind } from './lexer.js';
 import { blanksFrom, closesOuterBlock, continuesStatement, MAX_NESTING_DEPTH } from './token-stream.js';
@@ -33,9 +33,7 @@ export function parseValid(src: SourceText): { file: A.File; diagnostics: Diagno
   // The scanner and the builder report some syntax errors themselves (a stray character, an import after a
   // statement): the Chevrotain path words those in context.
   if (diagnostics.some((d) => SYNTAX_CODES.has(d.code))) return null;
-  const { builder, trivia } = parser;
-  const file: A.File = { type: 'File', path: src.path, span: new OffsetSpan(src, 0, src.text.length), imports: builder.imports, items, comments: trivia.comments };
-  return { file, diagnostics };
+  return { file: parser.builder.file(items, parser.trivia.comments), diagnostics };
 }
 
 const SYNTAX_CODES = new Set(Object.values(syntaxCodes).map((c) => c.code));

@@ -1,7 +1,7 @@
 import type { File } from '../src/ast/types.js';
 import { diag, compareDiagnostics, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
-import { OffsetSpan, SourceText } from '../src/diagnostics/span.js';
+import { SourceText } from '../src/diagnostics/span.js';
 import type { IRecognitionException } from './chevrotain.js';
 import { AstBuilder } from './build-ast.js';
 import { parseValid } from './fast-parser.js';
@@ -40,8 +40,7 @@ export function parseWithRecovery(src: SourceText): ParseResult {
   const builder = new AstBuilder(src, lexed.docs, diagnostics);
   const { items, errors } = parser.parseTokens(tokens, statementEnds(tokens), builder);
   for (const e of errors) diagnostics.push(syntaxDiagnostic(e, src));
-  const file: File = { type: 'File', path: src.path, span: new OffsetSpan(src, 0, src.text.length), imports: builder.imports, items, comments: lexed.comments };
-  return { file, diagnostics };
+  return { file: builder.file(items, lexed.comments), diagnostics };
 }
 
 /** A Chevrotain error (whose message is our JSON payload, see grammar/messages.ts) as a TOPO1201 diagnostic. */

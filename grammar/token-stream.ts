@@ -118,8 +118,14 @@ function closeBefore(out: IToken[], at: number, indent: number, src: SourceText)
  * `openIndent`: the indentation of each open block's `{` line.
  */
 export function closesOuterBlock(text: string, lineStart: number, openIndent: readonly number[], offset: number): boolean {
+  const indent = leadingBlanks(text, lineStart, offset);
+  return indent !== null && openIndent[openIndent.length - 1] > indent && openIndent.slice(0, -1).includes(indent);
+}
+
+/** The indentation before `offset` if only spaces and tabs precede it on its line (starting at `lineStart`), else null. */
+function leadingBlanks(text: string, lineStart: number, offset: number): number | null {
   const indent = blanksFrom(text, lineStart, offset);
-  return lineStart + indent === offset && openIndent[openIndent.length - 1] > indent && openIndent.slice(0, -1).includes(indent);
+  return lineStart + indent === offset ? indent : null;
 }
 
 /** The number of spaces and tabs from `lineStart`, stopping at `offset`: the indentation of a line. */
@@ -134,11 +140,8 @@ function lineIndent(src: SourceText, offset: number): number {
   return blanksFrom(src.text, lineStartOf(src, offset), offset);
 }
 
-/** The indentation before `offset` if only spaces and tabs precede it on its line, else null. */
 function leadingIndent(src: SourceText, offset: number): number | null {
-  const start = lineStartOf(src, offset);
-  const indent = blanksFrom(src.text, start, offset);
-  return start + indent === offset ? indent : null;
+  return leadingBlanks(src.text, lineStartOf(src, offset), offset);
 }
 
 function lineStartOf(src: SourceText, offset: number): number {
