@@ -5,6 +5,7 @@ import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
 import { OffsetSpan, type SourceText, type Span } from '../src/diagnostics/span.js';
 import { LiteralDecoder } from './literals.js';
 import { describeToken } from './messages.js';
+import { BearerNode, ConnectionNode, DeclNode, FlagNode, NameNode, OpNode, PathRef, PropertyNode, TermNode, WordRef } from './nodes.js';
 import * as T from './tokens.js';
 
 /** What a statement rule yields: an item, or an import (kept apart: imports are not items). */
@@ -32,7 +33,7 @@ export interface DeclParts {
  * Builds the AST of src/ast/types.ts for both parsers (the fast path in grammar/fast-parser.ts and the embedded
  * actions of grammar/parser.ts): one method per construct, taking the tokens and sub-results the grammar
  * matched. Gives every node its span, decodes literals (grammar/literals.ts), attaches `///` docs and reports
- * the errors the grammar leaves to it.
+ * the errors the grammar leaves to it. The frequent nodes are the compact classes of grammar/nodes.ts.
  */
 export class AstBuilder {
   private readonly literals: LiteralDecoder;
@@ -86,18 +87,12 @@ export class AstBuilder {
 
   connection(kw: IToken, ends: A.Ref[], block: Block | undefined): A.Connection {
     const end = block ? endOf(block.close) : ends[ends.length - 1].span.end;
-    const conn: A.Connection = {
-      type: 'Connection', span: this.span(kw.startOffset, end), keyword: kw.tokenType === T.Link ? 'link' : 'control', ends: exact(ends),
-    };
-    if (block) conn.body = block.items;
-    return conn;
+    return new ConnectionNode(this.src, kw.startOffset, end, kw.tokenType === T.Link ? 'link' : 'control', exact(ends), block?.items);
   }
 
   bearer(kw: IToken, ue: A.Ref, via: A.Ref[], block: Block | undefined): A.Bearer {
     const end = block ? endOf(block.close) : via[via.length - 1].span.end;
-    const bearer: A.Bearer = { type: 'Bearer', span: this.span(kw.startOffset, end), ue, via: exact(via) };
-    if (block) bearer.body = block.items;
-    return bearer;
+    return new BearerNode(this.src, kw.startOffset, end, ue, exact(via), block?.items);
   }
 
   assert(kw: IToken, soft: IToken | undefined, words: A.Atom[], checks: { checks: A.Check[] } | undefined, last: IToken): A.Assert {
@@ -116,23 +111,25 @@ export class AstBuilder {
   }
 
   property(path: IToken[], values: A.Term[]): A.Property {
-    const key = path.map((t) => this.name(t));
-    const keySpan = this.pathSpan(key);
-    return { type: 'Property', span: this.span(keySpan.start, values[values.length - 1].span.end), key, keySpan, values: exact(values) };
+    const end = values[values.length - 1].span.end;
+    const key = path.length === 1 ? this.name(path[0]) : path.map((t) => this.name(t));
+    return new PropertyNode(this.src, path[0].startOffset, end, key, values.length === 1 ? values[0] : exact(values));
   }
 
   decl(path: IToken[], p: DeclParts): A.Decl {
     if (p.before && p.after) this.diagnostics.push(diag(syntaxCodes.duplicatePrimary, this.tokenSpan(p.after), {}));
-    const decl: A.Decl = { type: 'Decl', span: this.between(path[0], p.last), kind: this.pathRef(path), name: this.name(p.name) };
+    const start = path[0].startOffset;
+    const decl = new DeclNode(this.src, start, Math.max(start, endOf(p.last)), this.pathRef(path), this.name(p.name));
     const primary = p.before ?? p.after;
     if (primary) decl.primary = this.literal(primary);
-    if (p.on) decl.on = p.on;
-    if (p.in) decl.in = p.in;
+    decl.on = p.on;
+    decl.in = p.in;
     if (p.block) {
-      decl.body = p.block.items;
-      decl.bodySpan = this.between(p.block.open, p.block.close);
+      const { open, items, close } = p.block;
+      decl.setBody(items, open.startOffset, Math.max(open.startOffset, endOf(close)));
     }
-    return this.withDoc(decl, path[0].startOffset);
+    decl.doc = this.docs.get(start);
+    return decl;
   }
 
   /** A lone word is a flag; a lone dotted key lacks its value. */
@@ -143,7 +140,8 @@ export class AstBuilder {
         { expected: '`:`', after, found: describeToken(next) }, { help: 'a dotted key needs a value: `KEY: VALUE`' }));
       return null;
     }
-    return { type: 'Flag', span: this.tokenSpan(path[0]), name: this.name(path[0]) };
+    const t = path[0];
+    return new FlagNode(this.src, t.startOffset, endOf(t), t.image);
   }
 
   /** A statement or check that cannot start with its first token. */
@@ -152,12 +150,11 @@ export class AstBuilder {
     return null;
   }
 
+  /** A term; one atom alone is its own term (see grammar/nodes.ts). */
   term(atoms: A.Atom[], arrow: A.Atom[] | undefined): A.Term {
+    if (!arrow && atoms.length === 1) return atoms[0] as A.Atom & A.Term;
     const last = (arrow ?? atoms)[(arrow ?? atoms).length - 1];
-    const span = last === atoms[0] ? last.span : this.span(atoms[0].span.start, last.span.end);
-    const term: A.Term = { type: 'Term', span, atoms: exact(atoms) };
-    if (arrow) term.arrow = exact(arrow);
-    return term;
+    return new TermNode(this.src, atoms[0].span.start, last.span.end, exact(atoms), arrow && exact(arrow));
   }
 
   literal(t: IToken): A.Atom {
@@ -171,13 +168,18 @@ export class AstBuilder {
   }
 
   op(t: IToken): A.Op {
-    return { type: 'Op', span: this.tokenSpan(t), value: t.image };
+    return new OpNode(this.src, t.startOffset, endOf(t), t.image);
   }
 
   /** A reference written as dotted words (`carrier.a2`), or a keyword used as a word. */
   pathRef(path: IToken[]): A.Ref {
+    if (path.length === 1) {
+      const t = path[0];
+      const { text, quoted } = this.nameText(t);
+      return new WordRef(this.src, t.startOffset, endOf(t), text, quoted);
+    }
     const parts = path.map((t) => this.name(t));
-    return { type: 'Ref', span: this.pathSpan(parts), parts };
+    return new PathRef(this.src, parts[0].span.start, parts[parts.length - 1].span.end, parts);
   }
 
   ref(parts: IToken[]): A.Ref {
@@ -186,11 +188,13 @@ export class AstBuilder {
 
   /** A name from a word or a quoted string. */
   private name(t: IToken): A.Name {
-    if (t.tokenType !== T.StringLit && t.tokenType !== T.UnterminatedString) {
-      return { type: 'Name', span: this.tokenSpan(t), text: t.image, quoted: false };
-    }
-    const { text } = this.literals.string(t.image, t.startOffset, t.tokenType === T.StringLit);
-    return { type: 'Name', span: this.tokenSpan(t), text, quoted: true };
+    const { text, quoted } = this.nameText(t);
+    return new NameNode(this.src, t.startOffset, endOf(t), text, quoted);
+  }
+
+  private nameText(t: IToken): { text: string; quoted: boolean } {
+    if (t.tokenType !== T.StringLit && t.tokenType !== T.UnterminatedString) return { text: t.image, quoted: false };
+    return { text: this.literals.string(t.image, t.startOffset, t.tokenType === T.StringLit).text, quoted: true };
   }
 
   private withDoc<N extends { doc?: string }>(node: N, start: number): N {
@@ -199,7 +203,7 @@ export class AstBuilder {
     return node;
   }
 
-  /** The span of dotted names; a single name (the common case) shares its span object (spans are never mutated). */
+  /** The span of dotted names. */
   private pathSpan(names: A.Name[]): Span {
     return names.length === 1 ? names[0].span : this.span(names[0].span.start, names[names.length - 1].span.end);
   }

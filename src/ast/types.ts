@@ -4,6 +4,10 @@ import type { Span } from '../diagnostics/span.js';
  * The typed AST of one `.topo` file. Every node carries the span of the text it was built from.
  * The AST is syntax only: names are not resolved and kinds are not bound (that is resolve/'s job),
  * but literals are already decoded and validated (a bad literal becomes an `Invalid` atom plus a diagnostic).
+ *
+ * Read it through these interfaces only: the parser builds most nodes as the compact classes of
+ * grammar/nodes.ts, where a node may be its own span and a list field may be made when read (a new array each
+ * time: read it once, and do not spread a node to copy it).
  */
 export interface File {
   type: 'File';
@@ -37,7 +41,6 @@ export type Item = KindDecl | Decl | Property | Flag | Connection | Bearer | Flo
 
 /** A name as declared: an identifier or a quoted string (for names that are not identifiers). */
 export interface Name {
-  type: 'Name';
   span: Span;
   text: string;
   quoted: boolean;
@@ -47,7 +50,8 @@ export interface Name {
 export interface Ref {
   type: 'Ref';
   span: Span;
-  parts: Name[];
+  /** Outermost first; a plain name (most references) has one. */
+  readonly parts: Name[];
 }
 
 /** `kind pgw { is: gtp_anchor, router; shape: "box3d" }` — declares a kind from behaviours and defaults. */
@@ -75,16 +79,16 @@ export interface Decl {
   doc?: string;
   /** undefined when the declaration has no `{ … }` block. */
   body?: Item[];
-  bodySpan?: Span;
+  readonly bodySpan?: Span;
 }
 
 /** `key: value, value` — a key may be dotted (`a2.local_pref: 200`) to address one end of a link. */
 export interface Property {
   type: 'Property';
   span: Span;
-  key: Name[];
-  keySpan: Span;
-  values: Term[];
+  readonly key: Name[];
+  readonly keySpan: Span;
+  readonly values: Term[];
 }
 
 /** A bare word on its own: `ebgp`, `route_reflector`, `idempotency_key`. */
@@ -94,11 +98,13 @@ export interface Flag {
   name: Name;
 }
 
-/** One comma-separated element of a property's value: atoms separated by spaces, optionally `-> atoms`. */
+/**
+ * One comma-separated element of a property's value: atoms separated by spaces, optionally `-> atoms`.
+ * The parser gives a term of one atom as the atom itself (every atom it builds is also a Term).
+ */
 export interface Term {
-  type: 'Term';
   span: Span;
-  atoms: Atom[];
+  readonly atoms: Atom[];
   /** The right-hand side of `->`, e.g. `public: 198.51.100.10 -> haproxy`. */
   arrow?: Atom[];
 }
@@ -229,4 +235,4 @@ export interface Invalid {
   raw: string;
 }
 
-export type AstNode = File | Import | Item | Name | Ref | Term | Check | Atom | Comment;
+export type AstNode = File | Import | Item | Ref | Check | Atom | Comment;

@@ -82,7 +82,17 @@ export class SourceText {
  * only its own fields (source, start, end), not the computed ones: build a new span instead.
  */
 export class OffsetSpan implements Span {
-  constructor(readonly source: SourceText, readonly start: number, readonly end: number) {}
+  // Assigned, not class fields: the AST's node classes extend this one (grammar/nodes.ts), and class fields are
+  // defined by an initializer that V8 runs out of line, megamorphic across a dozen subclasses (twice the parse time).
+  declare readonly source: SourceText;
+  declare readonly start: number;
+  declare readonly end: number;
+
+  constructor(source: SourceText, start: number, end: number) {
+    this.source = source;
+    this.start = start;
+    this.end = end;
+  }
 
   get file(): string {
     return this.source.path;

@@ -76,7 +76,7 @@ function endItems(r: Resolver, a: End, b: End, items: readonly PropItem[], scope
       continue;
     }
     const last = prop.key[prop.key.length - 1];
-    perEnd[index].push({ ...prop, key: [last], keySpan: last.span });
+    perEnd[index].push({ type: 'Property', span: prop.span, key: [last], keySpan: last.span, values: prop.values });
   }
   return perEnd;
 }

@@ -79,8 +79,8 @@ function primaryItem(r: Resolver, decl: Decl, kind: Kind): Property | null {
   const span = decl.primary.span;
   return {
     type: 'Property', span, keySpan: span,
-    key: [{ type: 'Name', span, text: kind.primary, quoted: false }],
-    values: [{ type: 'Term', span, atoms: [decl.primary] }],
+    key: [{ span, text: kind.primary, quoted: false }],
+    values: [{ span, atoms: [decl.primary] }],
   };
 }
 

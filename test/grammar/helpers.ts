@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseFile, type ParseResult } from '../../grammar/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { OffsetSpan, type Span } from '../../src/diagnostics/span.js';
 
 export function parse(text: string): ParseResult {
   return parseFile('test.topo', text);
@@ -24,3 +25,42 @@ export const fragment = fc.constantFrom(
   // Literals cut short, whose bad part is empty.
   '10.0.1.', '10..', 'tcp/', 'tcp/80-', '02:00::', '0a:',
 );
+
+/**
+ * An AST as plain data, read through its interfaces, for comparing trees: the parser's nodes are classes whose
+ * fields may be getters, and JSON.stringify gives a node's span only. Spans become `[start, end]`. A node that
+ * is its own name (a one-word reference, a flag) shows that name as `{ text, quoted }`; an atom's own `atoms`
+ * (an atom is also a one-atom term) are left out.
+ */
+export function astData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(astData);
+  if (value === null || typeof value !== 'object') return value;
+  const node = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of fieldNames(node)) {
+    const v = node[key];
+    if (v === undefined) continue;
+    if (key === 'span' || key.endsWith('Span')) {
+      const span = v as Span;
+      out[key] = [span.start, span.end];
+    } else if (v === node || (Array.isArray(v) && v[0] === node)) {
+      if (key === 'atoms') continue;
+      const self = { text: node.text, quoted: node.quoted, span: [node.start, node.end] };
+      out[key] = Array.isArray(v) ? [self] : self;
+    } else {
+      out[key] = astData(v);
+    }
+  }
+  return out;
+}
+
+/** Own fields and getters, `type` first, less the span's own members (shown as `span`). */
+function fieldNames(node: object): string[] {
+  const names = new Set<string>('type' in node ? ['type'] : []);
+  const isSpan = node instanceof OffsetSpan;
+  for (const key of Object.keys(node)) if (!(isSpan && (key === 'source' || key === 'start' || key === 'end'))) names.add(key);
+  for (let proto = Object.getPrototypeOf(node); proto && proto !== OffsetSpan.prototype && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) if (d.get) names.add(key);
+  }
+  return [...names];
+}

@@ -72,10 +72,10 @@ describe('kinds and properties', () => {
   it('resolves 10,000 nested containers without overflowing the stack', () => {
     // Built as an AST: the parser may cap nesting itself; the resolver must not depend on that.
     const span = { file: 'deep.topo', start: 0, end: 1, line: 1, col: 1, endLine: 1, endCol: 2 };
-    const name = (text: string) => ({ type: 'Name' as const, span, text, quoted: false });
+    const name = (text: string) => ({ span, text, quoted: false });
     let body: Item[] = [];
     for (let i = 0; i < 10000; i++) body = [{ type: 'Decl', span, kind: { type: 'Ref', span, parts: [name('vpc')] }, name: name(`v${i}`), body }];
-    const kind: Item = { type: 'KindDecl', span, name: name('vpc'), body: [{ type: 'Property', span, keySpan: span, key: [name('is')], values: [{ type: 'Term', span, atoms: [{ type: 'Ref', span, parts: [name('vpc')] }] }] }] };
+    const kind: Item = { type: 'KindDecl', span, name: name('vpc'), body: [{ type: 'Property', span, keySpan: span, key: [name('is')], values: [{ span, atoms: [{ type: 'Ref', span, parts: [name('vpc')] }] }] }] };
     const file: File = { type: 'File', path: 'deep.topo', span, imports: [], items: [kind, ...body], comments: [] };
     const { program: p, diagnostics } = resolveProgram([file]);
     expect(p.nodes).toHaveLength(10000);
