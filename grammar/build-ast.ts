@@ -5,7 +5,7 @@ import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
 import { OffsetSpan, type SourceText, type Span } from '../src/diagnostics/span.js';
 import { LiteralDecoder } from './literals.js';
 import { describeToken } from './messages.js';
-import { BearerNode, ConnectionNode, DeclNode, FlagNode, NameNode, OpNode, PathRef, PropertyNode, TermNode, WordRef } from './nodes.js';
+import { bearerNode, connectionNode, declNode, flagNode, nameNode, opNode, pathRef, propertyNode, termNode, wordRef } from './nodes.js';
 import * as T from './tokens.js';
 
 /** What a statement rule yields: an item, or an import (kept apart: imports are not items). */
@@ -33,7 +33,7 @@ export interface DeclParts {
  * Builds the AST of src/ast/types.ts for both parsers (the fast path in grammar/fast-parser.ts and the embedded
  * actions of grammar/parser.ts): one method per construct, taking the tokens and sub-results the grammar
  * matched. Gives every node its span, decodes literals (grammar/literals.ts), attaches `///` docs and reports
- * the errors the grammar leaves to it. The frequent nodes are the compact classes of grammar/nodes.ts.
+ * the errors the grammar leaves to it. The frequent nodes are made by grammar/nodes.ts.
  */
 export class AstBuilder {
   private readonly literals: LiteralDecoder;
@@ -87,12 +87,12 @@ export class AstBuilder {
 
   connection(kw: IToken, ends: A.Ref[], block: Block | undefined): A.Connection {
     const end = block ? endOf(block.close) : ends[ends.length - 1].span.end;
-    return new ConnectionNode(this.src, kw.startOffset, end, kw.tokenType === T.Link ? 'link' : 'control', exact(ends), block?.items);
+    return connectionNode(this.src, kw.startOffset, end, kw.tokenType === T.Link ? 'link' : 'control', exact(ends), block?.items);
   }
 
   bearer(kw: IToken, ue: A.Ref, via: A.Ref[], block: Block | undefined): A.Bearer {
     const end = block ? endOf(block.close) : via[via.length - 1].span.end;
-    return new BearerNode(this.src, kw.startOffset, end, ue, exact(via), block?.items);
+    return bearerNode(this.src, kw.startOffset, end, ue, exact(via), block?.items);
   }
 
   assert(kw: IToken, soft: IToken | undefined, words: A.Atom[], checks: { checks: A.Check[] } | undefined, last: IToken): A.Assert {
@@ -113,23 +113,19 @@ export class AstBuilder {
   property(path: IToken[], values: A.Term[]): A.Property {
     const end = values[values.length - 1].span.end;
     const key = path.length === 1 ? this.name(path[0]) : path.map((t) => this.name(t));
-    return new PropertyNode(this.src, path[0].startOffset, end, key, values.length === 1 ? values[0] : exact(values));
+    return propertyNode(this.src, path[0].startOffset, end, key, values.length === 1 ? values[0] : exact(values));
   }
 
   decl(path: IToken[], p: DeclParts): A.Decl {
     if (p.before && p.after) this.diagnostics.push(diag(syntaxCodes.duplicatePrimary, this.tokenSpan(p.after), {}));
     const start = path[0].startOffset;
-    const decl = new DeclNode(this.src, start, Math.max(start, endOf(p.last)), this.pathRef(path), this.name(p.name));
     const primary = p.before ?? p.after;
-    if (primary) decl.primary = this.literal(primary);
-    decl.on = p.on;
-    decl.in = p.in;
-    if (p.block) {
-      const { open, items, close } = p.block;
-      decl.setBody(items, open.startOffset, Math.max(open.startOffset, endOf(close)));
-    }
-    decl.doc = this.docs.get(start);
-    return decl;
+    const block = p.block;
+    return declNode(this.src, start, Math.max(start, endOf(p.last)), {
+      kind: this.pathRef(path), name: this.name(p.name), primary: primary && this.literal(primary), on: p.on, in: p.in,
+      doc: this.docs.get(start), body: block?.items,
+      bodyStart: block ? block.open.startOffset : -1, bodyEnd: block ? Math.max(block.open.startOffset, endOf(block.close)) : -1,
+    });
   }
 
   /** A lone word is a flag; a lone dotted key lacks its value. */
@@ -141,7 +137,7 @@ export class AstBuilder {
       return null;
     }
     const t = path[0];
-    return new FlagNode(this.src, t.startOffset, endOf(t), t.image);
+    return flagNode(this.src, t.startOffset, endOf(t), t.image);
   }
 
   /** A statement or check that cannot start with its first token. */
@@ -154,7 +150,7 @@ export class AstBuilder {
   term(atoms: A.Atom[], arrow: A.Atom[] | undefined): A.Term {
     if (!arrow && atoms.length === 1) return atoms[0] as A.Atom & A.Term;
     const last = (arrow ?? atoms)[(arrow ?? atoms).length - 1];
-    return new TermNode(this.src, atoms[0].span.start, last.span.end, exact(atoms), arrow && exact(arrow));
+    return termNode(this.src, atoms[0].span.start, last.span.end, exact(atoms), arrow && exact(arrow));
   }
 
   literal(t: IToken): A.Atom {
@@ -168,18 +164,17 @@ export class AstBuilder {
   }
 
   op(t: IToken): A.Op {
-    return new OpNode(this.src, t.startOffset, endOf(t), t.image);
+    return opNode(this.src, t.startOffset, endOf(t), t.image);
   }
 
   /** A reference written as dotted words (`carrier.a2`), or a keyword used as a word. */
   pathRef(path: IToken[]): A.Ref {
     if (path.length === 1) {
       const t = path[0];
-      const { text, quoted } = this.nameText(t);
-      return new WordRef(this.src, t.startOffset, endOf(t), text, quoted);
+      return wordRef(this.src, t.startOffset, endOf(t), this.nameText(t));
     }
     const parts = path.map((t) => this.name(t));
-    return new PathRef(this.src, parts[0].span.start, parts[parts.length - 1].span.end, parts);
+    return pathRef(this.src, parts[0].span.start, parts[parts.length - 1].span.end, parts);
   }
 
   ref(parts: IToken[]): A.Ref {
@@ -188,13 +183,13 @@ export class AstBuilder {
 
   /** A name from a word or a quoted string. */
   private name(t: IToken): A.Name {
-    const { text, quoted } = this.nameText(t);
-    return new NameNode(this.src, t.startOffset, endOf(t), text, quoted);
+    return nameNode(this.src, t.startOffset, endOf(t), this.nameText(t));
   }
 
-  private nameText(t: IToken): { text: string; quoted: boolean } {
-    if (t.tokenType !== T.StringLit && t.tokenType !== T.UnterminatedString) return { text: t.image, quoted: false };
-    return { text: this.literals.string(t.image, t.startOffset, t.tokenType === T.StringLit).text, quoted: true };
+  /** A word's text, or a quoted name's value (the node tells it was quoted from the source). */
+  private nameText(t: IToken): string {
+    if (t.tokenType !== T.StringLit && t.tokenType !== T.UnterminatedString) return t.image;
+    return this.literals.string(t.image, t.startOffset, t.tokenType === T.StringLit).text;
   }
 
   private withDoc<N extends { doc?: string }>(node: N, start: number): N {

@@ -2,7 +2,7 @@ import type { Atom, Invalid, Unit } from '../src/ast/types.js';
 import { diag, type CodeDef, type Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { literalCodes } from '../src/diagnostics/codes/literal.js';
 import { OffsetSpan, type SourceText } from '../src/diagnostics/span.js';
-import { InvalidNode, Ipv4Node, MacNode, NumberNode, PortNode, StringNode } from './nodes.js';
+import { invalidNode, ipv4Node, macNode, numberNode, portNode, stringNode } from './nodes.js';
 
 /**
  * Decoding and validation of literal tokens. The lexer accepts literal-looking text loosely; here each kind is
@@ -27,7 +27,7 @@ export class LiteralDecoder {
     }
     if (dots === 0 && digitsOnly) {
       const value = Number(raw);
-      if (Number.isSafeInteger(value)) return new NumberNode(this.src, start, start + raw.length, value, null, value);
+      if (Number.isSafeInteger(value)) return numberNode(this.src, start, start + raw.length, value, null, value);
     }
     if (dots >= 2 || (dots === 1 && !DECIMAL_QUANTITY.test(raw))) return this.ipv4(raw, start);
     return this.quantity(raw, start);
@@ -40,7 +40,7 @@ export class LiteralDecoder {
     }
     const value = Number.parseInt(digits, 16);
     if (!Number.isSafeInteger(value)) return this.invalid(raw, start, literalCodes.invalidNumber, { raw, problem: 'too large' });
-    return new NumberNode(this.src, start, start + raw.length, value, null, value);
+    return numberNode(this.src, start, start + raw.length, value, null, value);
   }
 
   private quantity(raw: string, start: number): Atom {
@@ -50,14 +50,14 @@ export class LiteralDecoder {
     if (!Number.isSafeInteger(Math.trunc(value))) {
       return this.invalid(raw, start, literalCodes.invalidNumber, { raw, problem: 'too large' });
     }
-    if (unitText === '') return new NumberNode(this.src, start, start + raw.length, value, null, value);
+    if (unitText === '') return numberNode(this.src, start, start + raw.length, value, null, value);
     const unit = UNITS.get(unitText);
     if (unit === undefined) {
       const suggestion = [...UNITS.keys()].find((u) => u.toLowerCase() === unitText.toLowerCase()) ?? null;
       this.report(literalCodes.unknownUnit, start + digits.length, unitText.length, { unit: unitText, suggestion });
       return this.invalidAtom(raw, start);
     }
-    return new NumberNode(this.src, start, start + raw.length, value, unitText as Unit, unit(value));
+    return numberNode(this.src, start, start + raw.length, value, unitText as Unit, unit(value));
   }
 
   private ipv4(raw: string, start: number): Atom {
@@ -74,7 +74,7 @@ export class LiteralDecoder {
       }
       prefix = Number(len);
     }
-    return new Ipv4Node(this.src, start, start + raw.length, addr, prefix);
+    return ipv4Node(this.src, start, start + raw.length, addr, prefix);
   }
 
   /** Report what is wrong with an address that parseDottedQuad rejected: the part count or the first bad octet. */
@@ -110,7 +110,7 @@ export class LiteralDecoder {
       }
       at += g.length + 1;
     }
-    return new MacNode(this.src, start, start + raw.length);
+    return macNode(this.src, start, start + raw.length);
   }
 
   port(raw: string, start: number): Atom {
@@ -140,7 +140,7 @@ export class LiteralDecoder {
       if (high === null) return bad(`\`${highText}\` is not a port number from 0 to 65535`, highStart, highText.length);
       if (high < low) return bad(`the range ${low}-${high} ends before it starts`, rangeStart, rangeText.length);
     }
-    return new PortNode(this.src, start, start + raw.length, protocol, low, high);
+    return portNode(this.src, start, start + raw.length, protocol, low, high);
   }
 
   /**
@@ -176,7 +176,7 @@ export class LiteralDecoder {
   /** A string atom: its value, or `Invalid` after an escape error. */
   stringAtom(raw: string, start: number, closed: boolean): Atom {
     const { text, valid } = this.string(raw, start, closed);
-    return valid ? new StringNode(this.src, start, start + raw.length, text) : new InvalidNode(this.src, start, start + raw.length);
+    return valid ? stringNode(this.src, start, start + raw.length, text) : invalidNode(this.src, start, start + raw.length);
   }
 
   private span(start: number, length: number): OffsetSpan {
@@ -193,7 +193,7 @@ export class LiteralDecoder {
   }
 
   private invalidAtom(raw: string, start: number): Invalid {
-    return new InvalidNode(this.src, start, start + raw.length);
+    return invalidNode(this.src, start, start + raw.length);
   }
 }
 

@@ -2,300 +2,243 @@ import type * as A from '../src/ast/types.js';
 import { OffsetSpan, type SourceText, type Span } from '../src/diagnostics/span.js';
 
 /**
- * The classes of the AST nodes a file has many of (names, references, properties, literals, declarations,
- * links). They implement the interfaces of src/ast/types.ts in as little memory as those allow, because a
- * million-line file has millions of them and they live as long as the program:
+ * How the parser makes the AST nodes a file has many of (names, references, properties, literals,
+ * declarations, links): in as little memory as the interfaces of src/ast/types.ts allow, because a
+ * million-line file has millions of them and they live as long as the program.
  *
- * - A node is its own span: it extends OffsetSpan (source, start, end) and `node.span` is the node itself,
- *   instead of pointing to a span object of its own.
- * - `type` is on the prototype, not in every node.
- * - A list that almost always has one element is stored as that element, and made into an array when read:
+ * - A node is its own span: its prototype is an OffsetSpan's, it holds `source`, `start` and `end`, and
+ *   `node.span` is the node itself rather than a span object of its own.
+ * - `type` and the getters are on the prototype, not in every node.
+ * - A list that almost always has one element is stored as that element and made into an array when read:
  *   a one-name reference is its own name (`parts`), a one-atom term is the atom itself (`atoms`), a property
  *   with one key or one value keeps just that one.
  * - A literal's `raw` text is read from the source when asked for.
  *
+ * Nodes are object literals with a `__proto__`, not class instances: V8 tracks where literals are made and
+ * allocates those whose objects survive straight into the old generation, while class instances are all born
+ * young and copied twice by the scavenger (that copying was half the parse time).
+ *
  * Because a node is a span, JSON.stringify gives its span (OffsetSpan.toJSON), as a span anywhere should.
  * Rare nodes (the file, imports, comments, kinds, flows, assertions) stay plain objects.
  */
-abstract class Syntax extends OffsetSpan {
-  get span(): Span {
-    return this;
-  }
+
+/** A prototype below `parent` with the members of each object given (getters stay getters). */
+function extend(parent: object, ...members: object[]): object {
+  const proto = Object.create(parent) as object;
+  for (const m of members) Object.defineProperties(proto, Object.getOwnPropertyDescriptors(m));
+  return proto;
 }
 
-/** Put the node's `type` on its class's prototype, where every node of the class finds it. */
-function typed(cls: abstract new (...args: never[]) => unknown, type: string): void {
-  Object.defineProperty(cls.prototype, 'type', { value: type });
+interface Positioned {
+  source: SourceText;
+  start: number;
+  end: number;
 }
+
+const SYNTAX = extend(OffsetSpan.prototype, {
+  get span(): Span {
+    return this as unknown as Span;
+  },
+});
 
 /** An atom is also a one-atom term (see A.Term): its `atoms` are itself, and it has no arrow. */
-abstract class AtomSyntax extends Syntax {
+const ATOM = extend(SYNTAX, {
   get atoms(): A.Atom[] {
     return [this as unknown as A.Atom];
-  }
-}
-
-export class NameNode extends Syntax implements A.Name {
-  declare readonly text: string;
-  declare readonly quoted: boolean;
-
-  constructor(src: SourceText, start: number, end: number, text: string, quoted: boolean) {
-    super(src, start, end);
-    this.text = text;
-    this.quoted = quoted;
-  }
-}
-
-/** A reference of one name, which is also that name. */
-export class WordRef extends AtomSyntax implements A.Ref, A.Name {
-  declare readonly type: 'Ref';
-
-  declare readonly text: string;
-  declare readonly quoted: boolean;
-
-  constructor(src: SourceText, start: number, end: number, text: string, quoted: boolean) {
-    super(src, start, end);
-    this.text = text;
-    this.quoted = quoted;
-  }
-
-  get parts(): A.Name[] {
-    return [this];
-  }
-}
-typed(WordRef, 'Ref');
-
-/** A dotted reference: `carrier.a2`. */
-export class PathRef extends AtomSyntax implements A.Ref {
-  declare readonly type: 'Ref';
-
-  declare readonly parts: A.Name[];
-
-  constructor(src: SourceText, start: number, end: number, parts: A.Name[]) {
-    super(src, start, end);
-    this.parts = parts;
-  }
-}
-typed(PathRef, 'Ref');
-
-/** A flag is its own name. */
-export class FlagNode extends Syntax implements A.Flag, A.Name {
-  declare readonly type: 'Flag';
-
-  declare readonly text: string;
-
-  constructor(src: SourceText, start: number, end: number, text: string) {
-    super(src, start, end);
-    this.text = text;
-  }
-
-  get quoted(): boolean {
-    return false;
-  }
-
-  get name(): A.Name {
-    return this;
-  }
-}
-typed(FlagNode, 'Flag');
-
-export class PropertyNode extends Syntax implements A.Property {
-  declare readonly type: 'Property';
-  /** One key or several (a dotted key), one value or several: read them as `key` and `values`. */
-  declare private readonly keyNames: A.Name | A.Name[];
-  declare private readonly terms: A.Term | A.Term[];
-
-  constructor(src: SourceText, start: number, end: number, key: A.Name | A.Name[], values: A.Term | A.Term[]) {
-    super(src, start, end);
-    this.keyNames = key;
-    this.terms = values;
-  }
-
-  get key(): A.Name[] {
-    return Array.isArray(this.keyNames) ? this.keyNames : [this.keyNames];
-  }
-
-  get keySpan(): Span {
-    const key = this.keyNames;
-    return Array.isArray(key) ? new OffsetSpan(this.source, this.start, key[key.length - 1].span.end) : key.span;
-  }
-
-  get values(): A.Term[] {
-    return Array.isArray(this.terms) ? this.terms : [this.terms];
-  }
-}
-typed(PropertyNode, 'Property');
-
-/** A term of several atoms or with an arrow (a one-atom term is the atom: see AtomSyntax). */
-export class TermNode extends Syntax implements A.Term {
-  declare readonly atoms: A.Atom[];
-  declare readonly arrow: A.Atom[] | undefined;
-
-  constructor(src: SourceText, start: number, end: number, atoms: A.Atom[], arrow: A.Atom[] | undefined) {
-    super(src, start, end);
-    this.atoms = atoms;
-    this.arrow = arrow;
-  }
-}
-
-export class DeclNode extends Syntax implements A.Decl {
-  declare readonly type: 'Decl';
-  declare readonly kind: A.Ref;
-  declare readonly name: A.Name;
-  declare primary: A.Atom | undefined;
-  declare on: A.Ref | undefined;
-  declare in: A.Ref | undefined;
-  declare doc: string | undefined;
-  declare body: A.Item[] | undefined;
-  /** The span of the `{ … }` body, when there is one (-1 when not). */
-  declare private bodyStart: number;
-  declare private bodyEnd: number;
-
-  constructor(src: SourceText, start: number, end: number, kind: A.Ref, name: A.Name) {
-    super(src, start, end);
-    this.kind = kind;
-    this.name = name;
-    // Every field set, in one order: one hidden class for all declarations.
-    this.primary = undefined;
-    this.on = undefined;
-    this.in = undefined;
-    this.doc = undefined;
-    this.body = undefined;
-    this.bodyStart = -1;
-    this.bodyEnd = -1;
-  }
-
-  get bodySpan(): Span | undefined {
-    return this.bodyStart < 0 ? undefined : new OffsetSpan(this.source, this.bodyStart, this.bodyEnd);
-  }
-
-  setBody(items: A.Item[], start: number, end: number): void {
-    this.body = items;
-    this.bodyStart = start;
-    this.bodyEnd = end;
-  }
-}
-typed(DeclNode, 'Decl');
-
-export class ConnectionNode extends Syntax implements A.Connection {
-  declare readonly type: 'Connection';
-
-  declare readonly keyword: 'link' | 'control';
-  declare readonly ends: A.Ref[];
-  declare readonly body: A.Item[] | undefined;
-
-  constructor(src: SourceText, start: number, end: number, keyword: 'link' | 'control', ends: A.Ref[], body: A.Item[] | undefined) {
-    super(src, start, end);
-    this.keyword = keyword;
-    this.ends = ends;
-    this.body = body;
-  }
-}
-typed(ConnectionNode, 'Connection');
-
-export class BearerNode extends Syntax implements A.Bearer {
-  declare readonly type: 'Bearer';
-
-  declare readonly ue: A.Ref;
-  declare readonly via: A.Ref[];
-  declare readonly body: A.Item[] | undefined;
-
-  constructor(src: SourceText, start: number, end: number, ue: A.Ref, via: A.Ref[], body: A.Item[] | undefined) {
-    super(src, start, end);
-    this.ue = ue;
-    this.via = via;
-    this.body = body;
-  }
-}
-typed(BearerNode, 'Bearer');
+  },
+});
 
 /** A literal whose `raw` text is its span's text. */
-abstract class LiteralSyntax extends AtomSyntax {
+const LITERAL = extend(ATOM, {
   get raw(): string {
-    return this.source.text.slice(this.start, this.end);
-  }
+    const { source, start, end } = this as unknown as Positioned;
+    return source.text.slice(start, end);
+  },
+});
+
+/** A name is quoted when it was written as a string (its text is then the string's value). */
+const QUOTED = {
+  get quoted(): boolean {
+    const { source, start } = this as unknown as Positioned;
+    // start is NaN for a token the recovering parser made up.
+    return start >= 0 && source.text.charCodeAt(start) === 34;
+  },
+};
+
+const NAME = extend(SYNTAX, QUOTED);
+
+/** A reference of one name, which is also that name. */
+const WORD_REF = extend(ATOM, QUOTED, {
+  type: 'Ref',
+  get parts(): A.Name[] {
+    return [this as unknown as A.Name];
+  },
+});
+
+const PATH_REF = extend(ATOM, { type: 'Ref' });
+
+/** A flag is its own name. */
+const FLAG = extend(SYNTAX, {
+  type: 'Flag',
+  quoted: false,
+  get name(): A.Name {
+    return this as unknown as A.Name;
+  },
+});
+
+interface PropertyFields extends Positioned {
+  /** One key or several (a dotted key), one value or several: read them as `key` and `values`. */
+  keyNames: A.Name | A.Name[];
+  terms: A.Term | A.Term[];
 }
 
-export class NumberNode extends LiteralSyntax implements A.NumberLit {
-  declare readonly type: 'Number';
+const PROPERTY = extend(SYNTAX, {
+  type: 'Property',
+  get key(): A.Name[] {
+    const { keyNames } = this as unknown as PropertyFields;
+    return Array.isArray(keyNames) ? keyNames : [keyNames];
+  },
+  get keySpan(): Span {
+    const { keyNames, source, start } = this as unknown as PropertyFields;
+    return Array.isArray(keyNames) ? new OffsetSpan(source, start, keyNames[keyNames.length - 1].span.end) : keyNames.span;
+  },
+  get values(): A.Term[] {
+    const { terms } = this as unknown as PropertyFields;
+    return Array.isArray(terms) ? terms : [terms];
+  },
+});
 
-  declare readonly value: number;
-  declare readonly unit: A.Unit | null;
-  declare readonly base: number;
+/** A term of several atoms or with an arrow (a one-atom term is the atom: see ATOM). */
+const TERM = SYNTAX;
 
-  constructor(src: SourceText, start: number, end: number, value: number, unit: A.Unit | null, base: number) {
-    super(src, start, end);
-    this.value = value;
-    this.unit = unit;
-    this.base = base;
-  }
+interface DeclFields extends Positioned {
+  /** The span of the `{ … }` body, when there is one (-1 when not). */
+  bodyStart: number;
+  bodyEnd: number;
 }
-typed(NumberNode, 'Number');
 
-export class Ipv4Node extends LiteralSyntax implements A.Ipv4Lit {
-  declare readonly type: 'Ipv4';
+const DECL = extend(SYNTAX, {
+  type: 'Decl',
+  get bodySpan(): Span | undefined {
+    const { bodyStart, bodyEnd, source } = this as unknown as DeclFields;
+    return bodyStart < 0 ? undefined : new OffsetSpan(source, bodyStart, bodyEnd);
+  },
+});
 
-  declare readonly addr: number;
-  declare readonly prefix: number | null;
+/** A declaration with nothing but its kind and name (most): the other fields read as undefined. */
+const PLAIN_DECL = extend(DECL, {
+  get bodySpan(): undefined {
+    return undefined;
+  },
+});
 
-  constructor(src: SourceText, start: number, end: number, addr: number, prefix: number | null) {
-    super(src, start, end);
-    this.addr = addr;
-    this.prefix = prefix;
-  }
-}
-typed(Ipv4Node, 'Ipv4');
+const CONNECTION = extend(SYNTAX, { type: 'Connection' });
 
-export class MacNode extends LiteralSyntax implements A.MacLit {
-  declare readonly type: 'Mac';
-
+/** A connection of two ends (a chain `a -- b -- c` has an array of them). */
+const PAIR = extend(CONNECTION, {
+  get ends(): A.Ref[] {
+    const { a, b } = this as unknown as { a: A.Ref; b: A.Ref };
+    return [a, b];
+  },
+});
+const BEARER = extend(SYNTAX, { type: 'Bearer' });
+const NUMBER = extend(LITERAL, { type: 'Number' });
+const IPV4 = extend(LITERAL, { type: 'Ipv4' });
+const MAC = extend(LITERAL, {
+  type: 'Mac',
   get value(): string {
-    return this.raw.toLowerCase();
-  }
+    return (this as unknown as A.MacLit).raw.toLowerCase();
+  },
+});
+const PORT = extend(LITERAL, { type: 'Port' });
+const INVALID = extend(LITERAL, { type: 'Invalid' });
+const STRING = extend(ATOM, { type: 'String' });
+const OP = extend(ATOM, { type: 'Op' });
+
+// Each maker is one object literal: V8 decides per literal whether its objects are made in the old generation.
+
+export function nameNode(source: SourceText, start: number, end: number, text: string): A.Name {
+  return { __proto__: NAME, source, start, end, text } as unknown as A.Name;
 }
-typed(MacNode, 'Mac');
 
-export class PortNode extends LiteralSyntax implements A.PortLit {
-  declare readonly type: 'Port';
-
-  declare readonly protocol: 'tcp' | 'udp' | 'sctp';
-  declare readonly port: number;
-  declare readonly portEnd: number | null;
-
-  constructor(src: SourceText, start: number, end: number, protocol: 'tcp' | 'udp' | 'sctp', port: number, portEnd: number | null) {
-    super(src, start, end);
-    this.protocol = protocol;
-    this.port = port;
-    this.portEnd = portEnd;
-  }
+export function wordRef(source: SourceText, start: number, end: number, text: string): A.Ref {
+  return { __proto__: WORD_REF, source, start, end, text } as unknown as A.Ref;
 }
-typed(PortNode, 'Port');
 
-export class InvalidNode extends LiteralSyntax implements A.Invalid {
-  declare readonly type: 'Invalid';
+export function pathRef(source: SourceText, start: number, end: number, parts: A.Name[]): A.Ref {
+  return { __proto__: PATH_REF, source, start, end, parts } as unknown as A.Ref;
 }
-typed(InvalidNode, 'Invalid');
 
-export class StringNode extends AtomSyntax implements A.StringLit {
-  declare readonly type: 'String';
-
-  declare readonly value: string;
-
-  constructor(src: SourceText, start: number, end: number, value: string) {
-    super(src, start, end);
-    this.value = value;
-  }
+export function flagNode(source: SourceText, start: number, end: number, text: string): A.Flag {
+  return { __proto__: FLAG, source, start, end, text } as unknown as A.Flag;
 }
-typed(StringNode, 'String');
 
-export class OpNode extends AtomSyntax implements A.Op {
-  declare readonly type: 'Op';
-
-  declare readonly value: string;
-
-  constructor(src: SourceText, start: number, end: number, value: string) {
-    super(src, start, end);
-    this.value = value;
-  }
+export function propertyNode(source: SourceText, start: number, end: number, keyNames: A.Name | A.Name[], terms: A.Term | A.Term[]): A.Property {
+  return { __proto__: PROPERTY, source, start, end, keyNames, terms } as unknown as A.Property;
 }
-typed(OpNode, 'Op');
+
+export function termNode(source: SourceText, start: number, end: number, atoms: A.Atom[], arrow: A.Atom[] | undefined): A.Term {
+  return { __proto__: TERM, source, start, end, atoms, arrow } as unknown as A.Term;
+}
+
+/** A declaration's fields; a declaration that has more than a kind and a name gets all of them (one shape). */
+export interface DeclInit {
+  kind: A.Ref;
+  name: A.Name;
+  primary: A.Atom | undefined;
+  on: A.Ref | undefined;
+  in: A.Ref | undefined;
+  doc: string | undefined;
+  body: A.Item[] | undefined;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+export function declNode(source: SourceText, start: number, end: number, d: DeclInit): A.Decl {
+  if (!d.primary && !d.on && !d.in && d.doc === undefined && !d.body) return plainDecl(source, start, end, d.kind, d.name);
+  return {
+    __proto__: DECL, source, start, end, kind: d.kind, name: d.name, primary: d.primary, on: d.on, in: d.in, doc: d.doc,
+    body: d.body, bodyStart: d.bodyStart, bodyEnd: d.bodyEnd,
+  } as unknown as A.Decl;
+}
+
+function plainDecl(source: SourceText, start: number, end: number, kind: A.Ref, name: A.Name): A.Decl {
+  return { __proto__: PLAIN_DECL, source, start, end, kind, name } as unknown as A.Decl;
+}
+
+export function connectionNode(source: SourceText, start: number, end: number, keyword: 'link' | 'control', ends: A.Ref[], body: A.Item[] | undefined): A.Connection {
+  if (ends.length === 2) return { __proto__: PAIR, source, start, end, keyword, a: ends[0], b: ends[1], body } as unknown as A.Connection;
+  return { __proto__: CONNECTION, source, start, end, keyword, ends, body } as unknown as A.Connection;
+}
+
+export function bearerNode(source: SourceText, start: number, end: number, ue: A.Ref, via: A.Ref[], body: A.Item[] | undefined): A.Bearer {
+  return { __proto__: BEARER, source, start, end, ue, via, body } as unknown as A.Bearer;
+}
+
+export function numberNode(source: SourceText, start: number, end: number, value: number, unit: A.Unit | null, base: number): A.NumberLit {
+  return { __proto__: NUMBER, source, start, end, value, unit, base } as unknown as A.NumberLit;
+}
+
+export function ipv4Node(source: SourceText, start: number, end: number, addr: number, prefix: number | null): A.Ipv4Lit {
+  return { __proto__: IPV4, source, start, end, addr, prefix } as unknown as A.Ipv4Lit;
+}
+
+export function macNode(source: SourceText, start: number, end: number): A.MacLit {
+  return { __proto__: MAC, source, start, end } as unknown as A.MacLit;
+}
+
+export function portNode(source: SourceText, start: number, end: number, protocol: 'tcp' | 'udp' | 'sctp', port: number, portEnd: number | null): A.PortLit {
+  return { __proto__: PORT, source, start, end, protocol, port, portEnd } as unknown as A.PortLit;
+}
+
+export function invalidNode(source: SourceText, start: number, end: number): A.Invalid {
+  return { __proto__: INVALID, source, start, end } as unknown as A.Invalid;
+}
+
+export function stringNode(source: SourceText, start: number, end: number, value: string): A.StringLit {
+  return { __proto__: STRING, source, start, end, value } as unknown as A.StringLit;
+}
+
+export function opNode(source: SourceText, start: number, end: number, value: string): A.Op {
+  return { __proto__: OP, source, start, end, value } as unknown as A.Op;
+}

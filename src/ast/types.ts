@@ -117,7 +117,7 @@ export interface Connection {
   type: 'Connection';
   span: Span;
   keyword: 'link' | 'control';
-  ends: Ref[];
+  readonly ends: Ref[];
   body?: Item[];
 }
 

@@ -12,13 +12,14 @@ import { lookup } from './scopes.js';
 
 /** `link a -- b -- c` (one Link per consecutive pair) and `control a -- b …` (one Control per pair). */
 export function resolveConnection(r: Resolver, { item, scope, container }: Pending<Connection>): void {
-  const nodes = item.ends.map((ref) => r.resolve(ref, scope));
+  const refs = item.ends;
+  const nodes = refs.map((ref) => r.resolve(ref, scope));
   const body = propItems(r, item.body, `\`${item.keyword}\``);
   for (let i = 0; i + 1 < nodes.length; i++) {
     const a = nodes[i];
     const b = nodes[i + 1];
     if (a === null || b === null) continue;
-    const ends: [End, End] = [{ node: a, span: item.ends[i].span }, { node: b, span: item.ends[i + 1].span }];
+    const ends: [End, End] = [{ node: a, span: refs[i].span }, { node: b, span: refs[i + 1].span }];
     if (item.keyword === 'control') r.program.controls.push({ ends, span: item.span });
     else r.program.links.push(link(r, r.program.links.length, ends, item.span, container, body, scope));
   }
@@ -40,7 +41,7 @@ function link(r: Resolver, id: number, [a, b]: [End, End], span: Span, container
   const linkEnd = (e: End, endItems: readonly PropItem[]) => {
     const own = typeProps(endItems, LINK_END_PROPS, 'a link end', ctx);
     reportMissing(own, LINK_END_DEFAULTS, e.span, 'a link end', ctx);
-    return new ResolvedEnd(e.node, e.span, own);
+    return ResolvedEnd.of(e.node, e.span, own);
   };
   return { id, span, container, props, ends: [linkEnd(a, itemsA), linkEnd(b, itemsB)] };
 }
@@ -50,7 +51,14 @@ function link(r: Resolver, id: number, [a, b]: [End, End], span: Span, container
  * rarely (routing policies, host-bit checks), and two per link would be a good share of the program.
  */
 class ResolvedEnd implements LinkEnd {
-  constructor(readonly node: NodeId, readonly span: Span, private readonly own: readonly Prop[]) {}
+  declare readonly node: NodeId;
+  declare readonly span: Span;
+  declare private readonly own: readonly Prop[];
+
+  /** An object literal, not `new`: see DefaultedProps.kept. */
+  static of(node: NodeId, span: Span, own: readonly Prop[]): ResolvedEnd {
+    return { __proto__: ResolvedEnd.prototype, node, span, own } as unknown as ResolvedEnd;
+  }
 
   get props(): Props {
     return new DefaultedProps(this.own, LINK_END_DEFAULTS, this.span);

@@ -49,8 +49,26 @@ function build(table: PropTable, kind: Props): Defaults {
  * a built-in default's Prop is made when asked for, with the owner's span as its `keySpan`.
  */
 export class DefaultedProps implements Props {
-  /** `own`: the declaration's properties, distinct keys (see typeProps). */
-  constructor(private readonly own: readonly Prop[], private readonly defaults: Defaults, private readonly ownerSpan: Span) {}
+  /** The declaration's properties, distinct keys (see typeProps). */
+  declare private readonly own: readonly Prop[];
+  declare private readonly defaults: Defaults;
+  declare private readonly ownerSpan: Span;
+
+  /** For properties made when read and soon dropped (a link end's); `kept` for those the program holds. */
+  constructor(own: readonly Prop[], defaults: Defaults, ownerSpan: Span) {
+    this.own = own;
+    this.defaults = defaults;
+    this.ownerSpan = ownerSpan;
+  }
+
+  /**
+   * Properties the program holds (one per declaration and link), made as an object literal, not by `new`:
+   * V8 allocates the objects of a literal that mostly survive straight into the old generation, sparing the
+   * scavenger their copying, which it does not do for class instances.
+   */
+  static kept(own: readonly Prop[], defaults: Defaults, ownerSpan: Span): DefaultedProps {
+    return { __proto__: DefaultedProps.prototype, own, defaults, ownerSpan } as unknown as DefaultedProps;
+  }
 
   get(key: string): Prop | undefined {
     return this.ownProp(key) ?? this.defaults.kind.get(key) ?? this.builtin(key);

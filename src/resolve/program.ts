@@ -48,8 +48,9 @@ export interface Prop {
   /**
    * Read-only: defaults are shared between declarations. Built-in default values have no source text:
    * their span is BUILTIN_SPAN (file `<builtin>`), so diagnostics about them use `keySpan`.
+   * May be made when read (a property's one value is stored without an array): read it once.
    */
-  values: Value[];
+  readonly values: Value[];
   origin: Origin;
 }
 
@@ -223,8 +224,9 @@ export function valuesOf<K extends Value['kind']>(props: Props, key: string, kin
   // Straight to the values: DefaultedProps.get makes a Prop for a built-in default, and checks ask often.
   const all = props instanceof DefaultedProps ? props.valuesFor(key) : props.get(key)?.values;
   if (!all) return NONE;
-  for (const v of all) {
-    if (v.kind !== kind) return all.filter((w): w is Extract<Value, { kind: K }> => w.kind === kind);
+  // Indexed: the frozen arrays of built-in defaults take for…of down the generic iterator, an object per step.
+  for (let i = 0; i < all.length; i++) {
+    if (all[i].kind !== kind) return all.filter((w): w is Extract<Value, { kind: K }> => w.kind === kind);
   }
   return all as readonly Extract<Value, { kind: K }>[];
 }

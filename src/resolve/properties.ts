@@ -48,12 +48,25 @@ export function typeProps(items: readonly PropItem[], table: PropTable, owner: s
       continue;
     }
     const values = typeValues(item, table[key], key, ctx);
-    if (values) props[n++] = { key, keySpan, values, origin };
+    if (values) props[n++] = typedProp(key, keySpan, values, origin);
     else (failed ??= []).push({ key, keySpan });
   }
   if (n === 0) return NONE;
   props.length = n;
   return props;
+}
+
+/** A typed property: one value (most have one) is kept as it is, and `values` makes the array when read. */
+const TYPED_PROP = {
+  get values(): Value[] {
+    const { typed } = this as unknown as { typed: Value | Value[] };
+    return Array.isArray(typed) ? typed : [typed];
+  },
+};
+
+/** An object literal with a prototype, not a class: see DefaultedProps.kept. */
+function typedProp(key: string, keySpan: Span, values: Value[], origin: Origin): Prop {
+  return { __proto__: TYPED_PROP, key, keySpan, typed: values.length === 1 ? values[0] : values, origin } as unknown as Prop;
 }
 
 const tableKeys = new WeakMap<PropTable, Map<string, string>>();
@@ -109,8 +122,8 @@ function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueConte
 export function withDefaults(own: readonly Prop[], defaults: Defaults, nameSpan: Span, owner: string, ctx: ValueContext): Props {
   reportMissing(own, defaults, nameSpan, owner, ctx);
   // Without built-in defaults the owner's span is never used: declarations that set nothing share one.
-  if (own.length === 0 && defaults.builtin.size === 0) return (defaults.bare ??= new DefaultedProps(own, defaults, BUILTIN_SPAN));
-  return new DefaultedProps(own, defaults, nameSpan);
+  if (own.length === 0 && defaults.builtin.size === 0) return (defaults.bare ??= DefaultedProps.kept(own, defaults, BUILTIN_SPAN));
+  return DefaultedProps.kept(own, defaults, nameSpan);
 }
 
 /** Report the required properties that neither `own` nor the defaults give, at `nameSpan`. */
