@@ -9,6 +9,7 @@ import { NONE, type End, type Link, type LinkEnd, type NodeId, type Prop, type P
 import { DefaultedProps, defaultsFor } from './defaults.js';
 import { findProp, isProp, propsOf, reportMissing, typeProps, withDefaults, type PropItem } from './properties.js';
 import { lookup } from './scopes.js';
+import type { ValueContext } from './values.js';
 
 /** `link a -- b -- c` (one Link per consecutive pair) and `control a -- b …` (one Control per pair). */
 export function resolveConnection(r: Resolver, { item, scope, container }: Pending<Connection>): void {
@@ -19,31 +20,34 @@ export function resolveConnection(r: Resolver, { item, scope, container }: Pendi
     const a = nodes[i];
     const b = nodes[i + 1];
     if (a === null || b === null) continue;
-    const ends: [End, End] = [{ node: a, span: refs[i].span }, { node: b, span: refs[i + 1].span }];
-    if (item.keyword === 'control') r.program.controls.push({ ends, span: item.span });
-    else r.program.links.push(link(r, r.program.links.length, ends, item.span, container, body, scope));
+    if (item.keyword === 'control') r.program.controls.push({ ends: [{ node: a, span: refs[i].span }, { node: b, span: refs[i + 1].span }], span: item.span });
+    else r.program.links.push(link(r, r.program.links.length, [a, refs[i].span, b, refs[i + 1].span], item.span, container, body, scope));
   }
   if (item.keyword === 'control') typeProps(body, NO_PROPS, '`control`', r.at(scope));
 }
 
+/** A link's ends as they are written: node, span, node, span (no End records to throw away). */
+type EndPair = [NodeId, Span, NodeId, Span];
+
 /** A link and its properties; `END.key` sets a property of one end, which must be an end of this link. */
-function link(r: Resolver, id: number, [a, b]: [End, End], span: Span, container: NodeId | null, items: readonly PropItem[], scope: ScopeId): Link {
+function link(r: Resolver, id: number, ends: EndPair, span: Span, container: NodeId | null, items: readonly PropItem[], scope: ScopeId): Link {
   const ctx = r.at(scope);
   const dotted = items.some((i) => i.type === 'Property' && i.key.length > 1);
   let own = typeProps(dotted ? items.filter((i) => i.type === 'Flag' || i.key.length === 1) : items, LINK_PROPS, '`link`', ctx);
   const provider = findProp(own, 'provider')?.values[0];
-  if (provider?.kind === 'ref' && provider.node !== a.node && provider.node !== b.node) {
-    r.diagnostics.push(diag(resolveCodes.notALinkEnd, provider.span, { name: r.program.nodes[provider.node].name, ends: endNames(r, a, b) }));
+  if (provider?.kind === 'ref' && provider.node !== ends[0] && provider.node !== ends[2]) {
+    r.diagnostics.push(diag(resolveCodes.notALinkEnd, provider.span, { name: r.program.nodes[provider.node].name, ends: endNames(r, ends) }));
     own = own.filter((p) => p.key !== 'provider');
   }
   const props = withDefaults(own, LINK_DEFAULTS, span, '`link`', ctx);
-  const [itemsA, itemsB] = dotted ? endItems(r, a, b, items, scope) : NO_END_ITEMS;
-  const linkEnd = (e: End, endItems: readonly PropItem[]) => {
-    const own = typeProps(endItems, LINK_END_PROPS, 'a link end', ctx);
-    reportMissing(own, LINK_END_DEFAULTS, e.span, 'a link end', ctx);
-    return ResolvedEnd.of(e.node, e.span, own);
-  };
-  return { id, span, container, props, ends: [linkEnd(a, itemsA), linkEnd(b, itemsB)] };
+  const perEnd = dotted ? endItems(r, ends, items, scope) : NO_END_ITEMS;
+  return { id, span, container, props, ends: [linkEnd(ends[0], ends[1], perEnd[0], ctx), linkEnd(ends[2], ends[3], perEnd[1], ctx)] };
+}
+
+function linkEnd(node: NodeId, span: Span, items: readonly PropItem[], ctx: ValueContext): ResolvedEnd {
+  const own = typeProps(items, LINK_END_PROPS, 'a link end', ctx);
+  reportMissing(own, LINK_END_DEFAULTS, span, 'a link end', ctx);
+  return ResolvedEnd.of(node, span, own);
 }
 
 /**
@@ -71,16 +75,16 @@ const FLOW_DEFAULTS = defaultsFor(FLOW_PROPS);
 const NO_END_ITEMS: readonly [readonly PropItem[], readonly PropItem[]] = [NONE, NONE];
 
 /** The `END.key` properties of each end, as plain `key` properties. */
-function endItems(r: Resolver, a: End, b: End, items: readonly PropItem[], scope: ScopeId): [Property[], Property[]] {
+function endItems(r: Resolver, ends: EndPair, items: readonly PropItem[], scope: ScopeId): [Property[], Property[]] {
   const perEnd: [Property[], Property[]] = [[], []];
   for (const prop of items) {
     if (prop.type === 'Flag' || prop.key.length === 1) continue;
     const path = prop.key.slice(0, -1);
     const found = lookup(r.program, path, scope);
-    const index = found === a.node ? 0 : found === b.node ? 1 : -1;
+    const index = found === ends[0] ? 0 : found === ends[2] ? 1 : -1;
     if (index === -1) {
       const span = spanFromTo(path[0].span, path[path.length - 1].span);
-      r.diagnostics.push(diag(resolveCodes.notALinkEnd, span, { name: path.map((p) => p.text).join('.'), ends: endNames(r, a, b) }));
+      r.diagnostics.push(diag(resolveCodes.notALinkEnd, span, { name: path.map((p) => p.text).join('.'), ends: endNames(r, ends) }));
       continue;
     }
     const last = prop.key[prop.key.length - 1];
@@ -89,8 +93,8 @@ function endItems(r: Resolver, a: End, b: End, items: readonly PropItem[], scope
   return perEnd;
 }
 
-function endNames(r: Resolver, a: End, b: End): string {
-  return `\`${r.program.nodes[a.node].name}\` and \`${r.program.nodes[b.node].name}\``;
+function endNames(r: Resolver, ends: EndPair): string {
+  return `\`${r.program.nodes[ends[0]].name}\` and \`${r.program.nodes[ends[2]].name}\``;
 }
 
 export function resolveBearer(r: Resolver, { item, scope }: Pending<BearerAst>): void {
@@ -110,8 +114,7 @@ export function resolveFlow(r: Resolver, { item, scope, container }: Pending<Flo
   const ctx = r.at(scope);
   const owner = `flow \`${item.name.text}\``;
   const props = withDefaults(typeProps(propItems(r, item.body, owner), FLOW_PROPS, owner, ctx), FLOW_DEFAULTS, item.name.span, owner, ctx);
-  const flow = { name: item.name.text, nameSpan: item.name.span, span: item.span, file: item.span.file, container, props };
-  r.program.flows.push(item.doc === undefined ? flow : { ...flow, doc: item.doc });
+  r.program.flows.push({ name: item.name.text, nameSpan: item.name.span, span: item.span, file: item.span.file, doc: item.doc, container, props });
 }
 
 function end(r: Resolver, ref: Ref, scope: number): End | null {

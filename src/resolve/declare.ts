@@ -110,8 +110,11 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
     scope,
     bodyScope: null,
     props: NO_PROPS,
+    // Set now, if only to undefined: every node then has one shape, and the checks' reads of nodes stay fast.
+    doc: decl.doc,
+    on: undefined,
+    in: undefined,
   };
-  if (decl.doc !== undefined) node.doc = decl.doc;
   p.nodes.push(node);
   const names = p.scopes[scope].names;
   const first = names.get(node.name);
