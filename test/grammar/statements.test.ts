@@ -138,3 +138,47 @@ describe('doc comments', () => {
     expect('doc' in p).toBe(false);
   });
 });
+
+describe('the compact node layout (grammar/nodes.ts) reads as the AST interfaces say', () => {
+  it('a node is its own span, and serialises as one', () => {
+    const [d] = items('router a2') as Decl[];
+    expect(d.span).toBe(d);
+    expect(JSON.parse(JSON.stringify(d))).toEqual({ file: 'test.topo', start: 0, end: 9, line: 1, col: 1, endLine: 1, endCol: 10 });
+  });
+
+  it('a one-name reference is its own name; a dotted one has its parts', () => {
+    const [vm] = items('vm w on "rack 1" in shop.web') as Decl[];
+    expect(vm.on!.parts).toEqual([vm.on]);
+    expect(vm.on!.parts[0]).toMatchObject({ text: 'rack 1', quoted: true });
+    expect(vm.in!.parts.map((p) => [p.text, p.quoted])).toEqual([['shop', false], ['web', false]]);
+    expect(vm.kind.parts[0]).toMatchObject({ text: 'vm', quoted: false });
+  });
+
+  it('a one-atom term is the atom; lists read as arrays, a new one each time', () => {
+    const [one, many] = items('ip: 10.0.0.1/24\na.b: 1 2, x -> y') as Property[];
+    const [term] = one.values;
+    expect(term.atoms).toEqual([term]);
+    expect(term.arrow).toBeUndefined();
+    expect(one.values).not.toBe(one.values);
+    expect(one.key.map((k) => k.text)).toEqual(['ip']);
+    expect(one.keySpan).toBe(one.key[0]);
+    expect(many.keySpan).toMatchObject({ start: 16, end: 19 });
+    expect(many.values.map((t) => [t.atoms.length, t.arrow?.length])).toEqual([[2, undefined], [1, 1]]);
+  });
+
+  it('literals read their raw text from the source', () => {
+    const [p] = items('x: 02:AB:00:00:00:01, 1500B, tcp/443, 10.0.0.0/8') as Property[];
+    expect(p.values.map((t) => (t.atoms[0] as { raw: string }).raw)).toEqual(['02:AB:00:00:00:01', '1500B', 'tcp/443', '10.0.0.0/8']);
+    expect(p.values[0].atoms[0]).toMatchObject({ type: 'Mac', value: '02:ab:00:00:00:01' });
+  });
+
+  it('plain and full declarations, two-end and chained links, answer alike', () => {
+    const [plain, full, pair, chain] = items('router a\nrouter b 10.0.0.1 on h { x: 1 }\nlink a -- b\nlink a -- b -- c { cost: 1 }');
+    for (const d of [plain, full] as Decl[]) expect(d.type).toBe('Decl');
+    expect((plain as Decl).bodySpan).toBeUndefined();
+    expect((plain as Decl).body).toBeUndefined();
+    expect((full as Decl).bodySpan).toMatchObject({ start: 32, end: 40 });
+    expect((pair as Connection).ends.map((e) => e.parts[0].text)).toEqual(['a', 'b']);
+    expect((chain as Connection).ends.map((e) => e.parts[0].text)).toEqual(['a', 'b', 'c']);
+  });
+});
