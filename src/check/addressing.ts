@@ -1,11 +1,13 @@
 import { addressCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic, type Related } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import type { PrefixValue, Program, Props, Value } from '../resolve/program.js';
+import type { IfaceValue, PrefixValue, Program, Props, Value } from '../resolve/program.js';
 import { valuesOf } from '../resolve/program.js';
 import { writtenProps } from '../resolve/defaults.js';
+import { LINK_END_PROPS, LINK_PROPS, type PropTable, type PropType } from '../resolve/behaviours.js';
 import { broadcast, contains, formatIp, formatPrefix, hostRange, network } from './ipv4.js';
-import { l2, type Attachment } from './l2.js';
+import { l2, segmentSubnet, type Attachment } from './l2.js';
+import { accepts, firstOf } from './props.js';
 
 /** Addressing: host bits, addresses outside their subnets, duplicates per domain, overlaps, NAT pools. */
 export function checkAddressing(program: Program): Diagnostic[] {
@@ -20,17 +22,41 @@ export function checkAddressing(program: Program): Diagnostic[] {
 
 /** Prefixes written with host bits set, in every property written (built-in defaults are known to be clean). */
 function hostBits(program: Program, out: Diagnostic[]): void {
-  for (const node of program.nodes) hostBitsIn(node.props, out);
-  for (const link of program.links) {
-    hostBitsIn(link.props, out);
-    hostBitsIn(link.ends[0].props, out);
-    hostBitsIn(link.ends[1].props, out);
+  const { nodes, links } = program;
+  for (let i = 0; i < nodes.length; i++) {
+    const { kind, props } = nodes[i];
+    hostBitsIn(props, kind === null ? undefined : program.kinds.get(kind)!.accepts, out);
   }
-  for (const props of program.fileProps.values()) hostBitsIn(props, out);
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
+    hostBitsIn(link.props, LINK_PROPS, out);
+    hostBitsIn(link.ends[0].props, LINK_END_PROPS, out);
+    hostBitsIn(link.ends[1].props, LINK_END_PROPS, out);
+  }
+  for (const props of program.fileProps.values()) hostBitsIn(props, undefined, out);
 }
 
-function hostBitsIn(props: Props, out: Diagnostic[]): void {
-  for (const p of writtenProps(props)) for (const v of p.values) hostBitsOf(v, out);
+/**
+ * `table`, when given, is the one the properties were typed against: the values of a property whose type
+ * cannot hold a prefix are not read (reading a single value makes a list of it; most properties are not prefixes).
+ */
+function hostBitsIn(props: Props, table: PropTable | undefined, out: Diagnostic[]): void {
+  const written = writtenProps(props);
+  for (let i = 0; i < written.length; i++) {
+    const spec = table?.[written[i].key];
+    if (spec && !mayHoldPrefix(spec.type)) continue;
+    const { values } = written[i];
+    for (let j = 0; j < values.length; j++) hostBitsOf(values[j], out);
+  }
+}
+
+function mayHoldPrefix(type: PropType): boolean {
+  switch (type.t) {
+    case 'prefix': return true;
+    case 'arrow': return mayHoldPrefix(type.from) || mayHoldPrefix(type.to);
+    case 'oneOf': return type.types.some(mayHoldPrefix);
+    default: return false;
+  }
 }
 
 function hostBitsOf(v: Value, out: Diagnostic[]): void {
@@ -42,43 +68,64 @@ function hostBitsOf(v: Value, out: Diagnostic[]): void {
   }
 }
 
+type Declared = Attachment & { subnet: PrefixValue };
+
 /** Every explicit `ip`: inside one of the node's subnets, with its length, not reserved, not taken. */
 function interfaces(program: Program, out: Diagnostic[]): void {
   const { attachmentsOf } = l2(program);
-  const taken = new Map<string, Span>();
-  for (const node of program.nodes) {
+  const taken = new FirstUse<number>();
+  const { nodes } = program;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!accepts(program, node, 'ip')) continue;
     const ips = valuesOf(node.props, 'ip', 'iface');
     if (ips.length === 0) continue;
     const attachments = attachmentsOf(node.id);
-    const known = attachments.filter((a): a is Attachment & { subnet: PrefixValue } => a.subnet !== null);
     for (const ip of ips) {
-      const home = known.find((a) => contains(a.subnet, ip.addr));
-      const addr = formatIp(ip.addr);
+      const home = homeOf(attachments, ip.addr);
       if (!home) {
-        out.push(outside(node.name, addr, ip.span, known, attachments.length > known.length));
+        out.push(outside(node.name, formatIp(ip.addr), ip.span, attachments));
         continue;
       }
-      const subnet = formatPrefix(home.subnet);
-      const declared: Related = { span: home.subnet.span, label: 'the subnet is declared here' };
-      if (ip.len !== null && ip.len !== home.subnet.len) {
-        out.push(diag(addressCodes.lengthMismatch, ip.span, { iface: `${addr}/${ip.len}`, subnet }, { related: [declared], help: `write ${addr}/${home.subnet.len}, or just ${addr}` }));
-      }
+      if (ip.len !== null && ip.len !== home.subnet.len) out.push(lengthMismatch(ip, home.subnet));
       if (home.subnet.len <= 30) {
         const which = ip.addr === network(ip.addr, home.subnet.len) ? 'network' : ip.addr === broadcast(ip.addr, home.subnet.len) ? 'broadcast' : null;
-        if (which) out.push(diag(addressCodes.reservedAddress, ip.span, { addr, which, subnet }, { related: [declared], help: `use an address in ${hostRange(home.subnet)}` }));
+        if (which) {
+          out.push(diag(addressCodes.reservedAddress, ip.span, { addr: formatIp(ip.addr), which, subnet: formatPrefix(home.subnet) },
+            { related: [subnetDeclared(home.subnet)], help: `use an address in ${hostRange(home.subnet)}` }));
+        }
       }
-      const key = `${home.domain}|${ip.addr}`;
-      const first = taken.get(key);
-      if (first) out.push(diag(addressCodes.duplicateIp, ip.span, { addr, subnet: home.label }, { related: [{ span: first, label: 'first used here' }] }));
-      else taken.set(key, ip.span);
+      const first = taken.claim(home.domain, ip.addr, ip.span);
+      if (first) out.push(diag(addressCodes.duplicateIp, ip.span, { addr: formatIp(ip.addr), subnet: home.label }, { related: [{ span: first, label: 'first used here' }] }));
     }
   }
 }
 
+/** The first attachment with a declared subnet that contains the address. */
+function homeOf(attachments: readonly Attachment[], addr: number): Declared | undefined {
+  for (let i = 0; i < attachments.length; i++) {
+    const a = attachments[i];
+    if (a.subnet !== null && contains(a.subnet, addr)) return a as Declared;
+  }
+  return undefined;
+}
+
+function lengthMismatch(ip: IfaceValue, subnet: PrefixValue): Diagnostic {
+  const addr = formatIp(ip.addr);
+  return diag(addressCodes.lengthMismatch, ip.span, { iface: `${addr}/${ip.len}`, subnet: formatPrefix(subnet) },
+    { related: [subnetDeclared(subnet)], help: `write ${addr}/${subnet.len}, or just ${addr}` });
+}
+
+function subnetDeclared(subnet: PrefixValue): Related {
+  return { span: subnet.span, label: 'the subnet is declared here' };
+}
+
 /** TOPO2104 in the shape of the UX mock-up: the subnet as a labelled secondary span and the usable range. */
-function outside(name: string, addr: string, span: Span, known: (Attachment & { subnet: PrefixValue })[], autoLinks: boolean): Diagnostic {
+function outside(name: string, addr: string, span: Span, attachments: readonly Attachment[]): Diagnostic {
+  const known = attachments.filter((a): a is Declared => a.subnet !== null);
   const related = known.map((a) => ({ span: a.subnet.span, label: `the subnet of ${a.label} is declared here` }));
   if (known.length === 0) {
+    const autoLinks = attachments.length > known.length;
     return diag(addressCodes.outsideSubnet, span, { addr, where: `every subnet: \`${name}\` has no link with a declared subnet` },
       { help: autoLinks ? `give one of \`${name}\`'s links a \`subnet\` containing ${addr}, or omit \`ip\` to have one assigned` : `link \`${name}\` to something first, or omit \`ip\`` });
   }
@@ -91,54 +138,75 @@ function outside(name: string, addr: string, span: Span, known: (Attachment & { 
 
 function macs(program: Program, out: Diagnostic[]): void {
   const { attachmentsOf } = l2(program);
-  const taken = new Map<string, Span>();
-  for (const node of program.nodes) {
+  const taken = new FirstUse<string>();
+  const { nodes } = program;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!accepts(program, node, 'mac')) continue;
     const macValues = valuesOf(node.props, 'mac', 'mac');
     if (macValues.length === 0) continue;
     const attachments = attachmentsOf(node.id);
     for (const mac of macValues) {
       for (const a of attachments) {
-        const key = `${a.domain}|${mac.value}`;
-        const first = taken.get(key);
+        const first = taken.claim(a.domain, mac.value, mac.span);
         if (first && first !== mac.span) out.push(diag(addressCodes.duplicateMac, mac.span, { mac: mac.value, domain: a.label }, { related: [{ span: first, label: 'first used here' }] }));
-        else taken.set(key, mac.span);
       }
     }
   }
 }
 
+/** Where each value (an address, a MAC) is first used in each L2/L3 domain: a map per domain rather than a key string per use. */
+class FirstUse<V> {
+  private readonly byDomain = new Map<number, Map<V, Span>>();
+
+  /** The span recorded for `value` in `domain`; when there is none, records `span` and returns undefined. */
+  claim(domain: number, value: V, span: Span): Span | undefined {
+    let taken = this.byDomain.get(domain);
+    if (!taken) this.byDomain.set(domain, (taken = new Map()));
+    const first = taken.get(value);
+    if (!first) taken.set(value, span);
+    return first;
+  }
+}
+
 interface Range { lo: number; hi: number; value: PrefixValue; what: string }
 
+/** The address space of the underlay (link and segment subnets, UE and NAT pools); each VPC's is its id. */
+const UNDERLAY = -1;
+/** The address space of subnets declared outside any VPC. */
+const TOP_LEVEL = -2;
+
 /**
- * Overlapping ranges, by a sweep over ranges sorted by start: the underlay (link and segment subnets,
- * UE and NAT pools) is one address space, each VPC's subnets another.
+ * Overlapping ranges, by a sweep over ranges sorted by start: the underlay is one address space,
+ * each VPC's subnets another.
  */
 function overlaps(program: Program, out: Diagnostic[]): void {
-  const spaces = new Map<string, Range[]>();
-  const add = (space: string, value: PrefixValue | undefined, what: string) => {
+  const spaces = new Map<number, Range[]>();
+  const add = (space: number, value: PrefixValue | undefined, what: string) => {
     if (!value) return;
     const range = { lo: network(value.addr, value.len), hi: broadcast(value.addr, value.len), value, what };
     const list = spaces.get(space);
     if (list) list.push(range); else spaces.set(space, [range]);
   };
-  const { isSwitch, segments } = l2(program);
+  const { isSwitch, segments, linkSubnets } = l2(program);
+  const { nodes, links } = program;
   // A subnet on a link to a switch is ignored (TOPO2205): the segment's subnet applies.
-  for (const link of program.links) {
-    if (!isSwitch(link.ends[0].node) && !isSwitch(link.ends[1].node)) add('underlay', valuesOf(link.props, 'subnet', 'prefix')[0], 'link subnet');
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
+    if (!isSwitch(link.ends[0].node) && !isSwitch(link.ends[1].node)) add(UNDERLAY, linkSubnets[link.id], 'link subnet');
   }
-  for (const switches of segments.values()) {
-    const first = switches.map((s) => valuesOf(program.nodes[s].props, 'subnet', 'prefix')[0]).find((v) => v !== undefined);
-    add('underlay', first, 'switch subnet');
-  }
-  for (const node of program.nodes) {
-    add('underlay', valuesOf(node.props, 'ue_pool', 'prefix')[0], 'UE pool');
-    add('underlay', valuesOf(node.props, 'pool', 'prefix')[0], 'NAT pool');
-    if (node.behaviours.has('subnet')) add(`vpc:${node.container}`, valuesOf(node.props, 'cidr', 'prefix')[0], 'VPC subnet');
+  for (const switches of segments.values()) add(UNDERLAY, segmentSubnet(program, switches), 'switch subnet');
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (accepts(program, node, 'ue_pool')) add(UNDERLAY, firstOf(node.props, 'ue_pool', 'prefix'), 'UE pool');
+    if (accepts(program, node, 'pool')) add(UNDERLAY, firstOf(node.props, 'pool', 'prefix'), 'NAT pool');
+    if (node.behaviours.has('subnet')) add(node.container ?? TOP_LEVEL, firstOf(node.props, 'cidr', 'prefix'), 'VPC subnet');
   }
   for (const ranges of spaces.values()) {
-    ranges.sort((a, b) => a.lo - b.lo || b.hi - a.hi);
+    ranges.sort(byStartThenWidest);
     let widest: Range | undefined;
-    for (const r of ranges) {
+    for (let i = 0; i < ranges.length; i++) {
+      const r = ranges[i];
       if (widest && r.lo <= widest.hi) {
         out.push(diag(addressCodes.overlappingSubnets, r.value.span, { a: `${r.what} ${formatPrefix(r.value)}`, b: `${widest.what} ${formatPrefix(widest.value)}` },
           { related: [{ span: widest.value.span, label: `${formatPrefix(widest.value)} is declared here` }] }));
@@ -148,9 +216,16 @@ function overlaps(program: Program, out: Diagnostic[]): void {
   }
 }
 
+function byStartThenWidest(a: Range, b: Range): number {
+  return a.lo - b.lo || b.hi - a.hi;
+}
+
 function natPools(program: Program, out: Diagnostic[]): void {
-  for (const node of program.nodes) {
-    const pool = valuesOf(node.props, 'pool', 'prefix')[0];
+  const { nodes } = program;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!accepts(program, node, 'pool')) continue;
+    const pool = firstOf(node.props, 'pool', 'prefix');
     if (!pool) continue;
     for (const inside of valuesOf(node.props, 'inside', 'prefix')) {
       if (contains(pool, inside.addr) || contains(inside, pool.addr)) {

@@ -1,9 +1,10 @@
 import { flowCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Behaviour } from '../resolve/behaviours.js';
-import type { Flow, Program } from '../resolve/program.js';
-import { hasBehaviour, valuesOf } from '../resolve/program.js';
+import type { Flow, Node, Program } from '../resolve/program.js';
+import { valuesOf } from '../resolve/program.js';
 import { article } from '../resolve/suggest.js';
+import { firstOf } from './props.js';
 
 /** Ports implied by URL schemes, so that a flow needs no `port`. */
 const SCHEME_PORTS: Record<string, string> = { http: 'tcp/80', https: 'tcp/443' };
@@ -15,10 +16,12 @@ const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z
 export function checkFlows(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
   const zones = program.nodes.filter((n) => n.behaviours.has('gslb')).flatMap((n) => valuesOf(n.props, 'zone', 'string').map((z) => z.value.toLowerCase().replace(/\.$/, '')));
-  for (const flow of program.flows) {
-    const from = valuesOf(flow.props, 'from', 'ref')[0];
+  const { flows } = program;
+  for (let i = 0; i < flows.length; i++) {
+    const flow = flows[i];
+    const from = firstOf(flow.props, 'from', 'ref');
     const client = from && program.nodes[from.node];
-    if (client && client.kind !== null && !hasBehaviour(client, ...CLIENTS)) {
+    if (client && client.kind !== null && !originatesTraffic(client)) {
       const host = client.on ? program.nodes[client.on.node].name : undefined;
       out.push(diag(flowCodes.fromNotEndpoint, from.span, { name: client.name, kind: article(client.kind) },
         host ? { help: `use the node it runs on: \`from: ${host}\`` } : {}));
@@ -28,8 +31,14 @@ export function checkFlows(program: Program): Diagnostic[] {
   return out;
 }
 
+/** `hasBehaviour(node, ...CLIENTS)` without an argument array per flow. */
+function originatesTraffic(node: Node): boolean {
+  for (let i = 0; i < CLIENTS.length; i++) if (node.behaviours.has(CLIENTS[i])) return true;
+  return false;
+}
+
 function destination(flow: Flow, zones: string[], out: Diagnostic[]): void {
-  const to = valuesOf(flow.props, 'to', 'string')[0];
+  const to = firstOf(flow.props, 'to', 'string');
   if (!to) return;
   let host = to.value;
   if (to.value.includes('://')) {

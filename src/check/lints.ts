@@ -20,17 +20,23 @@ export function checkLints(program: Program): Diagnostic[] {
   }
   const asserted = new Set<string>();
   for (const a of program.asserts) for (const w of a.ast.words) if (w.type === 'Ref') w.parts.forEach((p) => asserted.add(p.text));
-  for (const node of program.nodes) {
-    if (node.container !== null) used[node.container] = 1;
+  const { nodes } = program;
+  for (let i = 0; i < nodes.length; i++) {
+    const container = nodes[i].container;
+    if (container !== null) used[container] = 1;
   }
-  for (const node of program.nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     // Unknown kinds and duplicate names are errors already: no warning on top of them.
+    if (used[node.id] || node.kind === null || asserted.has(node.name) || program.stdFiles.has(node.file)) continue;
     const duplicate = program.scopes[node.scope].names.get(node.name) !== node.id;
-    if (used[node.id] || asserted.has(node.name) || node.kind === null || duplicate || program.stdFiles.has(node.file)) continue;
-    out.push(diag(lintCodes.unusedDeclaration, node.nameSpan, { kind: node.kind, name: node.name }));
+    if (!duplicate) out.push(diag(lintCodes.unusedDeclaration, node.nameSpan, { kind: node.kind, name: node.name }));
   }
   const usedKinds = new Set<string>();
-  for (const node of program.nodes) if (node.kind !== null) usedKinds.add(node.kind);
+  for (let i = 0; i < nodes.length; i++) {
+    const kind = nodes[i].kind;
+    if (kind !== null) usedKinds.add(kind);
+  }
   for (const kind of program.kinds.values()) kind.bases.forEach((b) => usedKinds.add(b));
   for (const kind of program.kinds.values()) {
     if (!usedKinds.has(kind.name) && !program.stdFiles.has(kind.file)) out.push(diag(lintCodes.unusedKind, kind.nameSpan, { name: kind.name }));

@@ -1,10 +1,11 @@
 import { mobileCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Behaviour } from '../resolve/behaviours.js';
-import type { Bearer, NodeId, Program } from '../resolve/program.js';
-import { valuesOf } from '../resolve/program.js';
+import type { Bearer, End, NodeId, Program } from '../resolve/program.js';
+import { NONE, valuesOf } from '../resolve/program.js';
 import { article } from '../resolve/suggest.js';
 import { joinSpans } from './l2.js';
+import { firstOf } from './props.js';
 
 /** The hops of a bearer, in order, and how messages name them. */
 const ROLES: { behaviour: Behaviour; role: string }[] = [
@@ -22,31 +23,34 @@ export function checkMobile(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
   const control = adjacency(program);
   const component = components(control);
-  const reaches = (a: NodeId, b: NodeId) => a === b || (component.has(a) && component.get(a) === component.get(b));
   const stores = subscriberStores(program);
-  for (const bearer of program.bearers) {
+  const managersOf = mobilityManagers(program, control);
+  const { bearers, nodes } = program;
+  for (let i = 0; i < bearers.length; i++) {
+    const bearer = bearers[i];
     if (!shape(program, bearer, out)) continue;
-    const [access, , anchor] = bearer.via;
-    const anchorNode = program.nodes[anchor.node];
-    if (valuesOf(anchorNode.props, 'ue_pool', 'prefix').length === 0) {
+    const access = bearer.via[0];
+    const anchor = bearer.via[2];
+    const anchorNode = nodes[anchor.node];
+    if (!firstOf(anchorNode.props, 'ue_pool', 'prefix')) {
       out.push(diag(mobileCodes.anchorWithoutPool, anchor.span, { name: anchorNode.name }, { related: [{ span: anchorNode.nameSpan, label: 'declared here' }] }));
     }
-    const ue = program.nodes[bearer.ue.node];
-    const home = stores.get(ue.id) ?? [];
-    if (home.length === 0) {
+    const ue = nodes[bearer.ue.node];
+    const home = stores[ue.id];
+    if (!home) {
       out.push(diag(mobileCodes.notSubscriber, bearer.ue.span, { ue: ue.name }));
       continue;
     }
-    const managers = (control.get(access.node) ?? []).filter((n) => program.nodes[n].behaviours.has('mobility_manager'));
+    const managers = managersOf(access.node);
     if (managers.length === 0) {
-      out.push(diag(mobileCodes.noMobilityManager, access.span, { name: program.nodes[access.node].name }));
+      out.push(diag(mobileCodes.noMobilityManager, access.span, { name: nodes[access.node].name }));
       continue;
     }
-    if (!managers.some((m) => home.some((h) => reaches(m, h)))) {
+    if (!someReaches(managers, home, component)) {
       out.push(diag(mobileCodes.subscriberUnreachable, bearer.ue.span, { ue: ue.name }, {
         related: [
-          ...managers.map((m) => ({ span: program.nodes[m].nameSpan, label: `mobility manager \`${program.nodes[m].name}\`` })),
-          ...home.map((h) => ({ span: program.nodes[h].nameSpan, label: `\`${program.nodes[h].name}\` lists \`${ue.name}\`` })),
+          ...managers.map((m) => ({ span: nodes[m].nameSpan, label: `mobility manager \`${nodes[m].name}\`` })),
+          ...home.map((h) => ({ span: nodes[h].nameSpan, label: `\`${nodes[h].name}\` lists \`${ue.name}\`` })),
         ],
       }));
     }
@@ -56,21 +60,49 @@ export function checkMobile(program: Program): Diagnostic[] {
 
 /** Bearer shape and roles; false when the later checks cannot apply. */
 function shape(program: Program, bearer: Bearer, out: Diagnostic[]): boolean {
-  let ok = true;
-  const role = (id: NodeId, behaviour: Behaviour, name: string, span: Bearer['span']) => {
-    const node = program.nodes[id];
-    if (node.kind === null || node.behaviours.has(behaviour)) return;
-    out.push(diag(mobileCodes.bearerRole, span, { name: node.name, role: name, kind: article(node.kind) }, { related: [{ span: node.nameSpan, label: 'declared here' }] }));
-    ok = false;
-  };
-  role(bearer.ue.node, 'ue', 'UE', bearer.ue.span);
+  let ok = hasRole(program, bearer.ue, 'ue', 'UE', out);
   if (bearer.via.length !== ROLES.length) {
     const span = bearer.via.length > 0 ? joinSpans(bearer.via[0].span, bearer.via[bearer.via.length - 1].span) : bearer.span;
     out.push(diag(mobileCodes.bearerLength, span, { count: bearer.via.length }));
     return false;
   }
-  bearer.via.forEach((hop, i) => role(hop.node, ROLES[i].behaviour, ROLES[i].role, hop.span));
+  for (let i = 0; i < ROLES.length; i++) {
+    if (!hasRole(program, bearer.via[i], ROLES[i].behaviour, ROLES[i].role, out)) ok = false;
+  }
   return ok;
+}
+
+/** Whether the node at a bearer position has the behaviour its role needs (an unknown kind is reported already). */
+function hasRole(program: Program, end: End, behaviour: Behaviour, role: string, out: Diagnostic[]): boolean {
+  const node = program.nodes[end.node];
+  if (node.kind === null || node.behaviours.has(behaviour)) return true;
+  out.push(diag(mobileCodes.bearerRole, end.span, { name: node.name, role, kind: article(node.kind) }, { related: [{ span: node.nameSpan, label: 'declared here' }] }));
+  return false;
+}
+
+/** Per radio access node, the mobility managers among its control neighbours: found once per node, shared by its bearers. */
+function mobilityManagers(program: Program, control: Map<NodeId, NodeId[]>): (access: NodeId) => readonly NodeId[] {
+  const found = new Map<NodeId, readonly NodeId[]>();
+  return (access) => {
+    let managers = found.get(access);
+    if (!managers) {
+      managers = (control.get(access) ?? NONE).filter((n) => program.nodes[n].behaviours.has('mobility_manager'));
+      found.set(access, managers);
+    }
+    return managers;
+  };
+}
+
+/** Whether some mobility manager reaches some subscriber store over control adjacencies. */
+function someReaches(managers: readonly NodeId[], stores: readonly NodeId[], component: Map<NodeId, NodeId>): boolean {
+  for (let i = 0; i < managers.length; i++) {
+    const m = managers[i];
+    for (let j = 0; j < stores.length; j++) {
+      const h = stores[j];
+      if (m === h || (component.has(m) && component.get(m) === component.get(h))) return true;
+    }
+  }
+  return false;
 }
 
 function adjacency(program: Program): Map<NodeId, NodeId[]> {
@@ -86,14 +118,16 @@ function adjacency(program: Program): Map<NodeId, NodeId[]> {
   return adj;
 }
 
-/** UE id -> the subscriber stores listing it. */
-function subscriberStores(program: Program): Map<NodeId, NodeId[]> {
-  const stores = new Map<NodeId, NodeId[]>();
-  for (const node of program.nodes) {
+/** Per UE id, the subscriber stores listing it (none: undefined). */
+function subscriberStores(program: Program): (NodeId[] | undefined)[] {
+  const { nodes } = program;
+  const stores = new Array<NodeId[] | undefined>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (!node.behaviours.has('subscriber_store')) continue;
     for (const ref of valuesOf(node.props, 'subscriber', 'ref')) {
-      const list = stores.get(ref.node);
-      if (list) list.push(node.id); else stores.set(ref.node, [node.id]);
+      const list = stores[ref.node];
+      if (list) list.push(node.id); else stores[ref.node] = [node.id];
     }
   }
   return stores;

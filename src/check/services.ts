@@ -2,7 +2,8 @@ import { servicesCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { NodeId, PortValue, Program, RefValue } from '../resolve/program.js';
-import { valuesOf } from '../resolve/program.js';
+import { values } from '../resolve/program.js';
+import { accepts, firstOf } from './props.js';
 
 /** Properties through which a process sends requests to another process. */
 const CALL_KEYS = ['calls', 'backend', 'forward', 'origin'];
@@ -10,104 +11,171 @@ const CALL_KEYS = ['calls', 'backend', 'forward', 'origin'];
 /** Processes: listen-port conflicts per node, call loops, quorums, targets that do not listen. */
 export function checkServices(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
-  portConflicts(program, out);
-  const calls = callsByProcess(program);
+  const processes = processesOf(program);
+  portConflicts(program, processes, out);
+  const calls = callGraph(program, processes);
   callTargets(program, calls, out);
-  callCycles(program, calls, out);
-  for (const node of program.nodes) {
-    const quorum = valuesOf(node.props, 'quorum', 'number')[0];
-    const replicas = quorum && valuesOf(node.props, 'replicas', 'number')[0];
+  callCycles(program, processes, calls, out);
+  quorums(program, out);
+  return out;
+}
+
+/** The processes, in declaration order: the port and call checks look at nothing else. */
+function processesOf(program: Program): NodeId[] {
+  const { nodes } = program;
+  const processes: NodeId[] = [];
+  for (let id = 0; id < nodes.length; id++) if (nodes[id].nature === 'process') processes.push(id);
+  return processes;
+}
+
+function quorums(program: Program, out: Diagnostic[]): void {
+  const { nodes } = program;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!accepts(program, node, 'quorum')) continue;
+    const quorum = firstOf(node.props, 'quorum', 'number');
+    const replicas = quorum && firstOf(node.props, 'replicas', 'number');
     if (quorum && replicas && (quorum.value > replicas.value || quorum.value < 1)) {
       out.push(diag(servicesCodes.quorumTooLarge, quorum.span, { quorum: quorum.value, replicas: replicas.value },
         node.props.get('replicas')?.origin === 'builtin' ? {} : { related: [{ span: replicas.span, label: 'replicas' }] }));
     }
   }
-  return out;
 }
 
 /** `span` is the port as written, or the process's name when the port is a default of its kind. */
 interface Listener { port: PortValue; process: NodeId; lo: number; hi: number; span: Span }
 
 /** Per node, a sweep over the listeners sorted by protocol and port: each overlap is reported once. */
-function portConflicts(program: Program, out: Diagnostic[]): void {
+function portConflicts(program: Program, processes: readonly NodeId[], out: Diagnostic[]): void {
   const byHost = new Map<NodeId, Listener[]>();
-  for (const proc of program.nodes) {
-    if (proc.nature !== 'process' || !proc.on) continue;
-    const list = byHost.get(proc.on.node) ?? [];
-    const span = (port: PortValue) => (proc.props.get('listen')?.origin === 'decl' ? port.span : proc.nameSpan);
-    for (const port of valuesOf(proc.props, 'listen', 'port')) list.push({ port, process: proc.id, lo: port.port, hi: port.portEnd ?? port.port, span: span(port) });
-    byHost.set(proc.on.node, list);
+  const { nodes } = program;
+  for (let i = 0; i < processes.length; i++) {
+    const proc = nodes[processes[i]];
+    if (!proc.on) continue;
+    let list = byHost.get(proc.on.node);
+    if (!list) byHost.set(proc.on.node, (list = []));
+    const ports = values(proc.props, 'listen');
+    if (ports.length === 0) continue;
+    const declared = proc.props.get('listen')?.origin === 'decl';
+    for (let j = 0; j < ports.length; j++) {
+      const port = ports[j];
+      if (port.kind === 'port') list.push({ port, process: proc.id, lo: port.port, hi: port.portEnd ?? port.port, span: declared ? port.span : proc.nameSpan });
+    }
   }
-  const reported = new Set<string>();
-  for (const [host, listeners] of byHost) {
-    listeners.sort((a, b) => a.port.protocol.localeCompare(b.port.protocol) || a.lo - b.lo || a.process - b.process);
+  // One report per pair of processes: a kind's default `udp/53, tcp/53` is one conflict, not two.
+  const reported = new Set<number>();
+  byHost.forEach((listeners, host) => {
+    listeners.sort(byProtocolThenPort);
     let open: Listener | undefined;
-    for (const l of listeners) {
+    for (let i = 0; i < listeners.length; i++) {
+      const l = listeners[i];
       if (open && open.port.protocol === l.port.protocol && l.lo <= open.hi && open.process !== l.process) {
-        const [first, second] = open.process < l.process ? [open, l] : [l, open];
-        const pair = `${first.process}-${second.process}`;
-        // One report per pair of processes: a kind's default `udp/53, tcp/53` is one conflict, not two.
+        const first = open.process < l.process ? open : l;
+        const second = open.process < l.process ? l : open;
+        const pair = first.process * nodes.length + second.process; // one number per ordered pair of ids
         if (!reported.has(pair)) {
           reported.add(pair);
           out.push(diag(servicesCodes.portConflict, second.span, {
-            port: `${l.port.protocol}/${Math.max(l.lo, open.lo)}`, node: program.nodes[host].name, other: program.nodes[first.process].name,
-          }, { related: [{ span: first.span, label: `\`${program.nodes[first.process].name}\` listens here` }] }));
+            port: `${l.port.protocol}/${Math.max(l.lo, open.lo)}`, node: nodes[host].name, other: nodes[first.process].name,
+          }, { related: [{ span: first.span, label: `\`${nodes[first.process].name}\` listens here` }] }));
         }
       }
       if (!open || open.port.protocol !== l.port.protocol || l.hi > open.hi) open = l;
     }
-  }
+  });
 }
 
-interface Call { key: string; ref: RefValue }
-
-/** Every process's calls, in declaration order (read once for both checks that follow them). */
-function callsByProcess(program: Program): Map<NodeId, Call[]> {
-  const calls = new Map<NodeId, Call[]>();
-  for (const node of program.nodes) {
-    if (node.nature !== 'process') continue;
-    const edges: Call[] = [];
-    for (const key of CALL_KEYS) for (const ref of valuesOf(node.props, key, 'ref')) edges.push({ key, ref });
-    calls.set(node.id, edges);
-  }
-  return calls;
+/** Protocol names compared as plain strings: `sctp`, `tcp`, `udp` sort the same as by localeCompare, faster. */
+function byProtocolThenPort(a: Listener, b: Listener): number {
+  const pa = a.port.protocol;
+  const pb = b.port.protocol;
+  return (pa < pb ? -1 : pa > pb ? 1 : 0) || a.lo - b.lo || a.process - b.process;
 }
 
-function callTargets(program: Program, calls: Map<NodeId, Call[]>, out: Diagnostic[]): void {
-  for (const edges of calls.values()) {
-    for (const { key, ref } of edges) {
-      const target = program.nodes[ref.node];
-      if (target.nature === 'process' && target.kind !== null && valuesOf(target.props, 'listen', 'port').length === 0) {
-        out.push(diag(servicesCodes.notListening, ref.span, { name: target.name, key }, { related: [{ span: target.nameSpan, label: 'declared here' }] }));
+/**
+ * Every process's calls, in declaration order, process by process: the calls of node `id` are the indices
+ * `start[id]` to `end[id] - 1` of `refs` (with the key of each in `keys`); other nodes have none.
+ * Read once for both checks that follow them.
+ */
+interface CallGraph { start: Int32Array; end: Int32Array; refs: RefValue[]; keys: string[] }
+
+function callGraph(program: Program, processes: readonly NodeId[]): CallGraph {
+  const { nodes } = program;
+  const start = new Int32Array(nodes.length);
+  const end = new Int32Array(nodes.length);
+  const refs: RefValue[] = [];
+  const keys: string[] = [];
+  for (let p = 0; p < processes.length; p++) {
+    const id = processes[p];
+    start[id] = refs.length;
+    for (let k = 0; k < CALL_KEYS.length; k++) {
+      const key = CALL_KEYS[k];
+      if (!accepts(program, nodes[id], key)) continue;
+      const called = values(nodes[id].props, key);
+      for (let i = 0; i < called.length; i++) {
+        const ref = called[i];
+        if (ref.kind !== 'ref') continue;
+        refs.push(ref);
+        keys.push(key);
       }
+    }
+    end[id] = refs.length;
+  }
+  return { start, end, refs, keys };
+}
+
+function callTargets(program: Program, { refs, keys }: CallGraph, out: Diagnostic[]): void {
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i];
+    const target = program.nodes[ref.node];
+    if (target.nature === 'process' && target.kind !== null && !firstOf(target.props, 'listen', 'port')) {
+      out.push(diag(servicesCodes.notListening, ref.span, { name: target.name, key: keys[i] }, { related: [{ span: target.nameSpan, label: 'declared here' }] }));
     }
   }
 }
+
+const UNSEEN = 0;
+const ACTIVE = 1;
+const DONE = 2;
 
 /** Depth-first over the call graph; a back edge closes a loop, reported at the call that closes it. */
-function callCycles(program: Program, calls: Map<NodeId, Call[]>, out: Diagnostic[]): void {
-  const state = new Map<NodeId, 'active' | 'done'>();
-  for (const [start, edges] of calls) {
-    if (state.has(start)) continue;
-    const stack: { id: NodeId; edges: Call[]; i: number }[] = [{ id: start, edges, i: 0 }];
-    state.set(start, 'active');
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      if (top.i >= top.edges.length) {
-        state.set(top.id, 'done');
-        stack.pop();
+function callCycles(program: Program, processes: readonly NodeId[], { start, end, refs }: CallGraph, out: Diagnostic[]): void {
+  const { nodes } = program;
+  const state = new Uint8Array(nodes.length);
+  // The path being explored: its processes, and for each the index in `refs` of its next call.
+  const path: NodeId[] = [];
+  const nextCall: number[] = [];
+  for (let p = 0; p < processes.length; p++) {
+    const root = processes[p];
+    if (state[root] !== UNSEEN) continue;
+    path.push(root);
+    nextCall.push(start[root]);
+    state[root] = ACTIVE;
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const id = path[top];
+      if (nextCall[top] >= end[id]) {
+        state[id] = DONE;
+        path.pop();
+        nextCall.pop();
         continue;
       }
-      const { ref } = top.edges[top.i++];
-      const s = state.get(ref.node);
-      if (s === 'active') {
-        const from = stack.findIndex((f) => f.id === ref.node);
-        const cycle = [...stack.slice(from).map((f) => program.nodes[f.id].name), program.nodes[ref.node].name].join(' -> ');
-        out.push(diag(servicesCodes.callCycle, ref.span, { cycle }));
-      } else if (s === undefined && program.nodes[ref.node].nature === 'process') {
-        state.set(ref.node, 'active');
-        stack.push({ id: ref.node, edges: calls.get(ref.node)!, i: 0 });
+      const ref = refs[nextCall[top]++];
+      const s = state[ref.node];
+      if (s === ACTIVE) {
+        out.push(diag(servicesCodes.callCycle, ref.span, { cycle: cycleText(program, path, ref.node) }));
+      } else if (s === UNSEEN && nodes[ref.node].nature === 'process') {
+        state[ref.node] = ACTIVE;
+        path.push(ref.node);
+        nextCall.push(start[ref.node]);
       }
     }
   }
+}
+
+/** `a -> b -> a`: the path from the process called again, back to it. */
+function cycleText(program: Program, path: readonly NodeId[], again: NodeId): string {
+  const names = path.slice(path.indexOf(again)).map((id) => program.nodes[id].name);
+  names.push(program.nodes[again].name);
+  return names.join(' -> ');
 }

@@ -1,9 +1,9 @@
 import { topologyCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { End, Program } from '../resolve/program.js';
-import { valuesOf } from '../resolve/program.js';
+import type { End, PrefixValue, Program } from '../resolve/program.js';
 import { formatPrefix } from './ipv4.js';
 import { joinSpans, l2 } from './l2.js';
+import { firstOf } from './props.js';
 
 const WHAT: Record<string, string> = {
   process: 'a process: connect the node it runs on',
@@ -14,36 +14,29 @@ const WHAT: Record<string, string> = {
 /** Links and control adjacencies: ends must be distinct nodes, no duplicate links, one subnet per segment. */
 export function checkTopology(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const endpoints = (keyword: 'link' | 'control', ends: readonly [End, End]) => {
-    for (const end of ends) {
-      const node = program.nodes[end.node];
-      if (node.kind !== null && node.nature !== 'node') out.push(diag(topologyCodes.notLinkable, end.span, { keyword, name: node.name, what: WHAT[node.nature] }));
-    }
-    if (ends[0].node === ends[1].node) out.push(diag(topologyCodes.selfLink, ends[1].span, { keyword, name: program.nodes[ends[0].node].name }));
-  };
-  for (const link of program.links) endpoints('link', link.ends);
-  for (const control of program.controls) endpoints('control', control.ends);
+  const { nodes, links, controls } = program;
+  for (let i = 0; i < links.length; i++) endpoints(program, 'link', links[i].ends, out);
+  for (let i = 0; i < controls.length; i++) endpoints(program, 'control', controls[i].ends, out);
 
-  const seen = new Map<number, readonly End[]>();
-  const n = program.nodes.length;
-  for (const link of program.links) {
-    const [a, b] = link.ends;
-    // One number per unordered pair of node ids (a small integer while n² < 2^31).
-    const key = Math.min(a.node, b.node) * n + Math.max(a.node, b.node);
-    const first = seen.get(key);
-    if (first) {
-      out.push(diag(topologyCodes.duplicateLink, joinSpans(a.span, b.span), { a: program.nodes[a.node].name, b: program.nodes[b.node].name },
+  const { segments, linkSubnets } = l2(program);
+  const firstLink = firstLinksBetween(program);
+  for (let i = 0; i < links.length; i++) {
+    const a = links[i].ends[0];
+    const b = links[i].ends[1];
+    if (firstLink[i] !== i) {
+      const first = links[firstLink[i]].ends;
+      out.push(diag(topologyCodes.duplicateLink, joinSpans(a.span, b.span), { a: nodes[a.node].name, b: nodes[b.node].name },
         { related: [{ span: joinSpans(first[0].span, first[1].span), label: 'first linked here' }] }));
-    } else seen.set(key, link.ends);
-    const subnet = valuesOf(link.props, 'subnet', 'prefix')[0];
-    const sw = !subnet ? undefined : link.ends.find((end) => program.nodes[end.node].behaviours.has('switch'));
-    if (subnet && sw) out.push(diag(topologyCodes.subnetOnSwitchLink, subnet.span, { name: program.nodes[sw.node].name }));
+    }
+    const subnet = linkSubnets[i];
+    const sw = subnet && switchEnd(program, links[i].ends);
+    if (subnet && sw) out.push(diag(topologyCodes.subnetOnSwitchLink, subnet.span, { name: nodes[sw.node].name }));
   }
 
-  for (const switches of l2(program).segments.values()) {
-    let first: ReturnType<typeof valuesOf<'prefix'>>[number] | undefined;
-    for (const s of switches) {
-      const subnet = valuesOf(program.nodes[s].props, 'subnet', 'prefix')[0];
+  for (const switches of segments.values()) {
+    let first: PrefixValue | undefined;
+    for (let i = 0; i < switches.length; i++) {
+      const subnet = firstOf(nodes[switches[i]].props, 'subnet', 'prefix');
       if (!subnet) continue;
       if (!first) first = subnet;
       else if (subnet.addr !== first.addr || subnet.len !== first.len) {
@@ -53,4 +46,58 @@ export function checkTopology(program: Program): Diagnostic[] {
     }
   }
   return out;
+}
+
+/**
+ * Per link id, the id of the first link between the same two nodes (its own when it is the first). Links are
+ * bucketed by their lower node id, then each bucket is scanned in link order with a mark per higher node id:
+ * linear, with no key per link.
+ */
+function firstLinksBetween(program: Program): Int32Array {
+  const { nodes, links } = program;
+  const lower = (i: number) => Math.min(links[i].ends[0].node, links[i].ends[1].node);
+  const higher = (i: number) => Math.max(links[i].ends[0].node, links[i].ends[1].node);
+  // A counting sort, so stable: bucket `u` holds `byLower[start[u]]` to `byLower[start[u + 1] - 1]`, in link order.
+  const start = new Int32Array(nodes.length + 1);
+  for (let i = 0; i < links.length; i++) start[lower(i) + 1]++;
+  for (let u = 0; u < nodes.length; u++) start[u + 1] += start[u];
+  const byLower = new Int32Array(links.length);
+  const next = start.slice(0, nodes.length);
+  for (let i = 0; i < links.length; i++) byLower[next[lower(i)]++] = i;
+
+  const firstLink = new Int32Array(links.length);
+  // Per higher node id, the first link to it from the bucket being scanned, and that bucket's id + 1.
+  const firstTo = new Int32Array(nodes.length);
+  const markedIn = new Int32Array(nodes.length);
+  for (let u = 0; u < nodes.length; u++) {
+    for (let j = start[u]; j < start[u + 1]; j++) {
+      const i = byLower[j];
+      const v = higher(i);
+      if (markedIn[v] !== u + 1) {
+        markedIn[v] = u + 1;
+        firstTo[v] = i;
+      }
+      firstLink[i] = firstTo[v];
+    }
+  }
+  return firstLink;
+}
+
+/** Both ends of a link or control adjacency are nodes that can be linked, and not the same one. */
+function endpoints(program: Program, keyword: 'link' | 'control', ends: readonly [End, End], out: Diagnostic[]): void {
+  linkable(program, keyword, ends[0], out);
+  linkable(program, keyword, ends[1], out);
+  if (ends[0].node === ends[1].node) out.push(diag(topologyCodes.selfLink, ends[1].span, { keyword, name: program.nodes[ends[0].node].name }));
+}
+
+function linkable(program: Program, keyword: 'link' | 'control', end: End, out: Diagnostic[]): void {
+  const node = program.nodes[end.node];
+  if (node.kind !== null && node.nature !== 'node') out.push(diag(topologyCodes.notLinkable, end.span, { keyword, name: node.name, what: WHAT[node.nature] }));
+}
+
+/** The first end of a link that is a switch, if any. */
+function switchEnd(program: Program, ends: readonly [End, End]): End | undefined {
+  if (program.nodes[ends[0].node].behaviours.has('switch')) return ends[0];
+  if (program.nodes[ends[1].node].behaviours.has('switch')) return ends[1];
+  return undefined;
 }
