@@ -52,6 +52,8 @@ export interface Ref {
   span: Span;
   /** Outermost first; a plain name (most references) has one. */
   readonly parts: Name[];
+  /** The name's text when the reference is one name (most are), without making `parts`; else undefined. */
+  readonly text?: string;
 }
 
 /** `kind pgw { is: gtp_anchor, router; shape: "box3d" }` — declares a kind from behaviours and defaults. */

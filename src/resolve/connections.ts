@@ -6,7 +6,7 @@ import { FLOW_PROPS, LINK_END_PROPS, LINK_PROPS, NO_PROPS } from './behaviours.j
 import type { Resolver } from './context.js';
 import type { Pending } from './declare.js';
 import { NONE, type End, type Link, type LinkEnd, type NodeId, type Prop, type Props, type ScopeId } from './program.js';
-import { DefaultedProps, defaultsFor } from './defaults.js';
+import { defaulted, defaultsFor } from './defaults.js';
 import { findProp, isProp, propsOf, reportMissing, typeProps, withDefaults, type PropItem } from './properties.js';
 import { lookup } from './scopes.js';
 import type { ValueContext } from './values.js';
@@ -65,7 +65,7 @@ class ResolvedEnd implements LinkEnd {
   }
 
   get props(): Props {
-    return new DefaultedProps(this.own, LINK_END_DEFAULTS, this.span);
+    return defaulted(this.own, LINK_END_DEFAULTS, this.span, true);
   }
 }
 

@@ -5,7 +5,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { Behaviour, Placement } from './behaviours.js';
 import type { Defaults } from './defaults.js';
 import { qualifiedName, type Kind, type Node, type NodeId, type Program, type ScopeId } from './program.js';
-import { lookup, visibleNames } from './scopes.js';
+import { lookup, lookupName, visibleNames } from './scopes.js';
 import { article, closest } from './suggest.js';
 import type { ValueContext } from './values.js';
 
@@ -21,7 +21,8 @@ export class Resolver {
   readonly diagnostics: Diagnostic[] = [];
   /** By kind name, filled as declarations of each kind are resolved. */
   readonly kindRules = new Map<string, KindRules>();
-  private readonly contexts = new Map<ScopeId, ValueContext>();
+  /** By scope id. */
+  private readonly contexts: ValueContext[] = [];
   /** The declaration being resolved, recorded as the source of the references it makes. */
   current: NodeId | null = null;
 
@@ -29,21 +30,16 @@ export class Resolver {
 
   /** A value context that looks names up from `scope`. */
   at(scope: ScopeId): ValueContext {
-    let ctx = this.contexts.get(scope);
-    if (!ctx) {
-      ctx = {
-        diagnostics: this.diagnostics,
-        lookup: (ref) => this.resolve(ref, scope),
-        fits: (node, behaviours, slot, span) => this.fits(node, behaviours, slot, span),
-      };
-      this.contexts.set(scope, ctx);
-    }
-    return ctx;
+    return (this.contexts[scope] ??= {
+      diagnostics: this.diagnostics,
+      lookup: (ref) => this.resolve(ref, scope),
+      fits: (node, behaviours, slot, span) => this.fits(node, behaviours, slot, span),
+    });
   }
 
   /** Resolve a reference, record the use, and report an undefined or ambiguous name at its exact part. */
   resolve(ref: Ref, scope: ScopeId): NodeId | null {
-    const r = lookup(this.program, ref.parts, scope);
+    const r = ref.text === undefined ? lookup(this.program, ref.parts, scope) : lookupName(this.program, ref.text, scope);
     if (typeof r === 'number') {
       const refs = this.program.references;
       refs.spans.push(ref.span);

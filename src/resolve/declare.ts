@@ -88,8 +88,7 @@ export function declareAll(r: Resolver, files: readonly File[], kinds: Map<strin
 
 function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: ScopeId, container: NodeId | null, file: string): Node {
   const p = r.program;
-  const parts = decl.kind.parts;
-  const kindName = parts.length === 1 ? parts[0].text : parts.map((x) => x.text).join('.');
+  const kindName = decl.kind.text ?? decl.kind.parts.map((x) => x.text).join('.');
   const kind = kinds.get(kindName);
   if (!kind) {
     const suggestion = closest(kindName, kinds.keys());

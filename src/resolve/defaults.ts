@@ -114,13 +114,18 @@ export class DefaultedProps implements Props {
   /** Own properties, then the kind's defaults not overridden (no copy when the kind has none: most). */
   written(): readonly Prop[] {
     if (this.defaults.kind.size === 0) return this.own;
-    const out = [...this.own];
-    for (const [key, prop] of this.defaults.kind) if (!this.ownProp(key)) out.push(prop);
+    const out = this.own.slice();
+    this.defaults.kind.forEach((prop, key) => {
+      if (!this.ownProp(key)) out.push(prop);
+    });
     return out;
   }
 
+  // Indexed loops here and above: every property lookup comes through, and for…of over the shared frozen
+  // empty list takes the generic iterator, an object per step.
   private ownProp(key: string): Prop | undefined {
-    for (const prop of this.own) if (prop.key === key) return prop;
+    const own = this.own;
+    for (let i = 0; i < own.length; i++) if (own[i].key === key) return own[i];
     return undefined;
   }
 
@@ -128,6 +133,15 @@ export class DefaultedProps implements Props {
     const values = this.defaults.builtin.get(key);
     return values && { key, keySpan: this.ownerSpan, values: values as Value[], origin: 'builtin' };
   }
+}
+
+/**
+ * An owner's properties: `own` over `defaults`. Owners that set nothing share one object when there are no
+ * built-in defaults to point at the owner's span. `transient` for properties made when read and soon dropped.
+ */
+export function defaulted(own: readonly Prop[], defaults: Defaults, ownerSpan: Span, transient = false): DefaultedProps {
+  if (own.length === 0 && defaults.builtin.size === 0) return (defaults.bare ??= DefaultedProps.kept(own, defaults, BUILTIN_SPAN));
+  return transient ? new DefaultedProps(own, defaults, ownerSpan) : DefaultedProps.kept(own, defaults, ownerSpan);
 }
 
 /** The properties a declaration sets itself or takes from its kind: what was written, without built-in defaults. */

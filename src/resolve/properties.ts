@@ -3,7 +3,7 @@ import { diag } from '../diagnostics/diagnostic.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Span } from '../diagnostics/span.js';
 import { describeType, type PropSpec, type PropTable } from './behaviours.js';
-import { BUILTIN_SPAN, DefaultedProps, type Defaults } from './defaults.js';
+import { defaulted, type Defaults } from './defaults.js';
 import { NONE, type Origin, type Prop, type Props, type Value } from './program.js';
 import { closest } from './suggest.js';
 import { typeTerm, type ValueContext } from './values.js';
@@ -121,9 +121,7 @@ function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueConte
  */
 export function withDefaults(own: readonly Prop[], defaults: Defaults, nameSpan: Span, owner: string, ctx: ValueContext): Props {
   reportMissing(own, defaults, nameSpan, owner, ctx);
-  // Without built-in defaults the owner's span is never used: declarations that set nothing share one.
-  if (own.length === 0 && defaults.builtin.size === 0) return (defaults.bare ??= DefaultedProps.kept(own, defaults, BUILTIN_SPAN));
-  return DefaultedProps.kept(own, defaults, nameSpan);
+  return defaulted(own, defaults, nameSpan);
 }
 
 /** Report the required properties that neither `own` nor the defaults give, at `nameSpan`. */

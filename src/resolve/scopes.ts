@@ -17,17 +17,8 @@ type Names = Pick<Program, 'scopes' | 'nodes' | 'byName' | 'homonyms'>;
  * in the program if exactly one declaration has that name; every further part inside the previous container.
  */
 export function lookup(program: Names, parts: readonly Pick<Name, 'text'>[], scope: ScopeId): Lookup {
-  const first = parts[0].text;
-  let found: NodeId | undefined;
-  for (let s: ScopeId | null = scope; s !== null && found === undefined; s = program.scopes[s].parent) {
-    found = program.scopes[s].names.get(first);
-  }
-  if (found === undefined) {
-    found = program.byName.get(first);
-    if (found === undefined) return { reason: 'undefined', at: 0 };
-    const all = program.homonyms.get(first);
-    if (all) return { reason: 'ambiguous', at: 0, candidates: all };
-  }
+  const found = lookupName(program, parts[0].text, scope);
+  if (typeof found !== 'number') return found;
   let node: NodeId = found;
   for (let i = 1; i < parts.length; i++) {
     const body: ScopeId | null = program.nodes[node].bodyScope;
@@ -37,6 +28,18 @@ export function lookup(program: Names, parts: readonly Pick<Name, 'text'>[], sco
     node = next;
   }
   return node;
+}
+
+/** One name (the first part of a reference): innermost scope outwards, then anywhere if it is unique. */
+export function lookupName(program: Names, name: string, scope: ScopeId): Lookup {
+  for (let s: ScopeId | null = scope; s !== null; s = program.scopes[s].parent) {
+    const found = program.scopes[s].names.get(name);
+    if (found !== undefined) return found;
+  }
+  const found = program.byName.get(name);
+  if (found === undefined) return { reason: 'undefined', at: 0 };
+  const all = program.homonyms.get(name);
+  return all ? { reason: 'ambiguous', at: 0, candidates: all } : found;
 }
 
 /** Names visible from a scope plus every declared name: candidates for "did you mean". */
