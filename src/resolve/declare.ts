@@ -1,5 +1,6 @@
 import type { Assert, Bearer, Connection, Decl, File, FlowDecl, Item, KindDecl } from '../ast/types.js';
 import { diag } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
 import { resolveCodes } from '../diagnostics/codes/index.js';
 import type { Resolver } from './context.js';
 import type { Behaviour } from './behaviours.js';
@@ -95,14 +96,12 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
     const help = suggestion ? `did you mean \`${suggestion}\`?` : kinds.size === 0 ? 'declare it with `kind`, or import the standard library (e.g. `import "std/internet"`)' : undefined;
     r.diagnostics.push(diag(resolveCodes.unknownKind, decl.kind.span, { name: kindName, suggestion: help }));
   }
-  const node: Node = {
+  const node = {
+    __proto__: DECLARED,
     id: p.nodes.length,
-    name: decl.name.text,
-    nameSpan: decl.name.span,
-    span: decl.span,
+    decl,
     file,
     kind: kind ? kind.name : null,
-    kindSpan: decl.kind.span,
     behaviours: kind ? behaviourSet(kind) : NO_BEHAVIOURS,
     nature: kind?.nature ?? 'node',
     container,
@@ -110,10 +109,9 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
     bodyScope: null,
     props: NO_PROPS,
     // Set now, if only to undefined: every node then has one shape, and the checks' reads of nodes stay fast.
-    doc: decl.doc,
     on: undefined,
     in: undefined,
-  };
+  } as unknown as Node;
   p.nodes.push(node);
   const names = p.scopes[scope].names;
   const first = names.get(node.name);
@@ -131,6 +129,28 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
   }
   return node;
 }
+
+/**
+ * What a node reads from its declaration rather than holding: its name, spans and doc. Nodes are object literals
+ * with this prototype, not class instances, so that V8 makes them in the old generation (see DefaultedProps.kept).
+ */
+const DECLARED = {
+  get name(): string {
+    return (this as unknown as { decl: Decl }).decl.name.text;
+  },
+  get nameSpan(): Span {
+    return (this as unknown as { decl: Decl }).decl.name.span;
+  },
+  get span(): Span {
+    return (this as unknown as { decl: Decl }).decl.span;
+  },
+  get kindSpan(): Span {
+    return (this as unknown as { decl: Decl }).decl.kind.span;
+  },
+  get doc(): string | undefined {
+    return (this as unknown as { decl: Decl }).decl.doc;
+  },
+};
 
 /** A body's other statements, given how many properties it holds. */
 function nestedOf(body: readonly Item[] | undefined, props: number): readonly Item[] {
