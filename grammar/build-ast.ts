@@ -5,7 +5,7 @@ import { syntaxCodes } from '../src/diagnostics/codes/syntax.js';
 import { OffsetSpan, type SourceText, type Span } from '../src/diagnostics/span.js';
 import { LiteralDecoder } from './literals.js';
 import { describeToken } from './messages.js';
-import { bearerNode, connectionNode, declNode, flagNode, nameNode, opNode, pathRef, propertyNode, termNode, wordRef } from './nodes.js';
+import { bearerNode, connectionNode, declNode, flagNode, nameNode, opNode, pathRefNode, propertyNode, termNode, wordRefNode } from './nodes.js';
 import * as T from './tokens.js';
 
 /** What a statement rule yields: an item, or an import (kept apart: imports are not items). */
@@ -87,7 +87,7 @@ export class AstBuilder {
 
   connection(kw: IToken, ends: A.Ref[], block: Block | undefined): A.Connection {
     const end = block ? endOf(block.close) : ends[ends.length - 1].span.end;
-    return connectionNode(this.src, kw.startOffset, end, kw.tokenType === T.Link ? 'link' : 'control', exact(ends), block?.items);
+    return connectionNode(this.src, kw.startOffset, end, kw.tokenType === T.Link ? 'link' : 'control', ends, block?.items);
   }
 
   bearer(kw: IToken, ue: A.Ref, via: A.Ref[], block: Block | undefined): A.Bearer {
@@ -171,10 +171,10 @@ export class AstBuilder {
   pathRef(path: IToken[]): A.Ref {
     if (path.length === 1) {
       const t = path[0];
-      return wordRef(this.src, t.startOffset, endOf(t), this.nameText(t));
+      return wordRefNode(this.src, t.startOffset, endOf(t), this.nameText(t));
     }
     const parts = path.map((t) => this.name(t));
-    return pathRef(this.src, parts[0].span.start, parts[parts.length - 1].span.end, parts);
+    return pathRefNode(this.src, parts[0].span.start, parts[parts.length - 1].span.end, parts);
   }
 
   ref(parts: IToken[]): A.Ref {

@@ -86,25 +86,26 @@ const FLAG = extend(SYNTAX, {
   },
 });
 
+/** Fields behind getters start with `_`: they are storage, not part of the node's interface. */
 interface PropertyFields extends Positioned {
   /** One key or several (a dotted key), one value or several: read them as `key` and `values`. */
-  keyNames: A.Name | A.Name[];
-  terms: A.Term | A.Term[];
+  _key: A.Name | A.Name[];
+  _values: A.Term | A.Term[];
 }
 
 const PROPERTY = extend(SYNTAX, {
   type: 'Property',
   get key(): A.Name[] {
-    const { keyNames } = this as unknown as PropertyFields;
-    return Array.isArray(keyNames) ? keyNames : [keyNames];
+    const { _key } = this as unknown as PropertyFields;
+    return Array.isArray(_key) ? _key : [_key];
   },
   get keySpan(): Span {
-    const { keyNames, source, start } = this as unknown as PropertyFields;
-    return Array.isArray(keyNames) ? new OffsetSpan(source, start, keyNames[keyNames.length - 1].span.end) : keyNames.span;
+    const { _key, source, start } = this as unknown as PropertyFields;
+    return Array.isArray(_key) ? new OffsetSpan(source, start, _key[_key.length - 1].span.end) : _key.span;
   },
   get values(): A.Term[] {
-    const { terms } = this as unknown as PropertyFields;
-    return Array.isArray(terms) ? terms : [terms];
+    const { _values } = this as unknown as PropertyFields;
+    return Array.isArray(_values) ? _values : [_values];
   },
 });
 
@@ -113,15 +114,15 @@ const TERM = SYNTAX;
 
 interface DeclFields extends Positioned {
   /** The span of the `{ … }` body, when there is one (-1 when not). */
-  bodyStart: number;
-  bodyEnd: number;
+  _bodyStart: number;
+  _bodyEnd: number;
 }
 
 const DECL = extend(SYNTAX, {
   type: 'Decl',
   get bodySpan(): Span | undefined {
-    const { bodyStart, bodyEnd, source } = this as unknown as DeclFields;
-    return bodyStart < 0 ? undefined : new OffsetSpan(source, bodyStart, bodyEnd);
+    const { _bodyStart, _bodyEnd, source } = this as unknown as DeclFields;
+    return _bodyStart < 0 ? undefined : new OffsetSpan(source, _bodyStart, _bodyEnd);
   },
 });
 
@@ -137,8 +138,8 @@ const CONNECTION = extend(SYNTAX, { type: 'Connection' });
 /** A connection of two ends (a chain `a -- b -- c` has an array of them). */
 const PAIR = extend(CONNECTION, {
   get ends(): A.Ref[] {
-    const { a, b } = this as unknown as { a: A.Ref; b: A.Ref };
-    return [a, b];
+    const { _a, _b } = this as unknown as { _a: A.Ref; _b: A.Ref };
+    return [_a, _b];
   },
 });
 const BEARER = extend(SYNTAX, { type: 'Bearer' });
@@ -161,11 +162,11 @@ export function nameNode(source: SourceText, start: number, end: number, text: s
   return { __proto__: NAME, source, start, end, text } as unknown as A.Name;
 }
 
-export function wordRef(source: SourceText, start: number, end: number, text: string): A.Ref {
+export function wordRefNode(source: SourceText, start: number, end: number, text: string): A.Ref {
   return { __proto__: WORD_REF, source, start, end, text } as unknown as A.Ref;
 }
 
-export function pathRef(source: SourceText, start: number, end: number, parts: A.Name[]): A.Ref {
+export function pathRefNode(source: SourceText, start: number, end: number, parts: A.Name[]): A.Ref {
   return { __proto__: PATH_REF, source, start, end, parts } as unknown as A.Ref;
 }
 
@@ -173,8 +174,8 @@ export function flagNode(source: SourceText, start: number, end: number, text: s
   return { __proto__: FLAG, source, start, end, text } as unknown as A.Flag;
 }
 
-export function propertyNode(source: SourceText, start: number, end: number, keyNames: A.Name | A.Name[], terms: A.Term | A.Term[]): A.Property {
-  return { __proto__: PROPERTY, source, start, end, keyNames, terms } as unknown as A.Property;
+export function propertyNode(source: SourceText, start: number, end: number, key: A.Name | A.Name[], values: A.Term | A.Term[]): A.Property {
+  return { __proto__: PROPERTY, source, start, end, _key: key, _values: values } as unknown as A.Property;
 }
 
 export function termNode(source: SourceText, start: number, end: number, atoms: A.Atom[], arrow: A.Atom[] | undefined): A.Term {
@@ -198,7 +199,7 @@ export function declNode(source: SourceText, start: number, end: number, d: Decl
   if (!d.primary && !d.on && !d.in && d.doc === undefined && !d.body) return plainDecl(source, start, end, d.kind, d.name);
   return {
     __proto__: DECL, source, start, end, kind: d.kind, name: d.name, primary: d.primary, on: d.on, in: d.in, doc: d.doc,
-    body: d.body, bodyStart: d.bodyStart, bodyEnd: d.bodyEnd,
+    body: d.body, _bodyStart: d.bodyStart, _bodyEnd: d.bodyEnd,
   } as unknown as A.Decl;
 }
 
@@ -207,8 +208,9 @@ function plainDecl(source: SourceText, start: number, end: number, kind: A.Ref, 
 }
 
 export function connectionNode(source: SourceText, start: number, end: number, keyword: 'link' | 'control', ends: A.Ref[], body: A.Item[] | undefined): A.Connection {
-  if (ends.length === 2) return { __proto__: PAIR, source, start, end, keyword, a: ends[0], b: ends[1], body } as unknown as A.Connection;
-  return { __proto__: CONNECTION, source, start, end, keyword, ends, body } as unknown as A.Connection;
+  if (ends.length === 2) return { __proto__: PAIR, source, start, end, keyword, _a: ends[0], _b: ends[1], body } as unknown as A.Connection;
+  // A chain's list was grown by push: keep an exact copy (see `exact` in grammar/build-ast.ts).
+  return { __proto__: CONNECTION, source, start, end, keyword, ends: ends.slice(), body } as unknown as A.Connection;
 }
 
 export function bearerNode(source: SourceText, start: number, end: number, ue: A.Ref, via: A.Ref[], body: A.Item[] | undefined): A.Bearer {

@@ -194,7 +194,7 @@ class Parser {
     return this.resolve(w.parts, w.span);
   }
 
-  private resolve(parts: { text: string; span: Span }[], span: Span): NodeRef {
+  private resolve(parts: readonly { text: string; span: Span }[], span: Span): NodeRef {
     const found = lookup(this.program, parts, this.stmt.scope);
     if (typeof found === 'number') return { node: found, span };
     const name = parts.map((p) => p.text).join('.');

@@ -5,9 +5,9 @@ import type { Span } from '../diagnostics/span.js';
  * The AST is syntax only: names are not resolved and kinds are not bound (that is resolve/'s job),
  * but literals are already decoded and validated (a bad literal becomes an `Invalid` atom plus a diagnostic).
  *
- * Read it through these interfaces only: the parser builds most nodes as the compact classes of
+ * Read it through these interfaces only: the parser makes most nodes as the compact objects of
  * grammar/nodes.ts, where a node may be its own span and a list field may be made when read (a new array each
- * time: read it once, and do not spread a node to copy it).
+ * time: read it once, and do not spread a node to copy it). Fields that may be getters are read-only.
  */
 export interface File {
   type: 'File';
@@ -41,9 +41,9 @@ export type Item = KindDecl | Decl | Property | Flag | Connection | Bearer | Flo
 
 /** A name as declared: an identifier or a quoted string (for names that are not identifiers). */
 export interface Name {
-  span: Span;
-  text: string;
-  quoted: boolean;
+  readonly span: Span;
+  readonly text: string;
+  readonly quoted: boolean;
 }
 
 /** A reference to a declared name, possibly qualified by its containers: `a2`, `carrier.a2`, `"odd name"`. */
@@ -51,7 +51,7 @@ export interface Ref {
   type: 'Ref';
   span: Span;
   /** Outermost first; a plain name (most references) has one. */
-  readonly parts: Name[];
+  readonly parts: readonly Name[];
   /** The name's text when the reference is one name (most are), without making `parts`; else undefined. */
   readonly text?: string;
 }
@@ -88,16 +88,16 @@ export interface Decl {
 export interface Property {
   type: 'Property';
   span: Span;
-  readonly key: Name[];
+  readonly key: readonly Name[];
   readonly keySpan: Span;
-  readonly values: Term[];
+  readonly values: readonly Term[];
 }
 
 /** A bare word on its own: `ebgp`, `route_reflector`, `idempotency_key`. */
 export interface Flag {
   type: 'Flag';
   span: Span;
-  name: Name;
+  readonly name: Name;
 }
 
 /**
@@ -106,9 +106,9 @@ export interface Flag {
  */
 export interface Term {
   span: Span;
-  readonly atoms: Atom[];
+  readonly atoms: readonly Atom[];
   /** The right-hand side of `->`, e.g. `public: 198.51.100.10 -> haproxy`. */
-  arrow?: Atom[];
+  readonly arrow?: readonly Atom[];
 }
 
 /**
@@ -119,7 +119,7 @@ export interface Connection {
   type: 'Connection';
   span: Span;
   keyword: 'link' | 'control';
-  readonly ends: Ref[];
+  readonly ends: readonly Ref[];
   body?: Item[];
 }
 
@@ -185,7 +185,7 @@ export interface StringLit {
 export interface NumberLit {
   type: 'Number';
   span: Span;
-  raw: string;
+  readonly raw: string;
   /** The number as written, in its unit (10 for `10ms`). */
   value: number;
   unit: Unit | null;
@@ -199,7 +199,7 @@ export type Unit = 'B' | 'KB' | 'MB' | 'GB' | 'bps' | 'Kbps' | 'Mbps' | 'Gbps' |
 export interface Ipv4Lit {
   type: 'Ipv4';
   span: Span;
-  raw: string;
+  readonly raw: string;
   /** The address as an unsigned 32-bit integer. */
   addr: number;
   prefix: number | null;
@@ -208,16 +208,16 @@ export interface Ipv4Lit {
 export interface MacLit {
   type: 'Mac';
   span: Span;
-  raw: string;
+  readonly raw: string;
   /** Lower-case, colon-separated, six octets. */
-  value: string;
+  readonly value: string;
 }
 
 /** `tcp/443`, `udp/53`, `tcp/8000-8010`. */
 export interface PortLit {
   type: 'Port';
   span: Span;
-  raw: string;
+  readonly raw: string;
   protocol: 'tcp' | 'udp' | 'sctp';
   port: number;
   portEnd: number | null;
@@ -234,7 +234,6 @@ export interface Op {
 export interface Invalid {
   type: 'Invalid';
   span: Span;
-  raw: string;
+  readonly raw: string;
 }
 
-export type AstNode = File | Import | Item | Ref | Check | Atom | Comment;

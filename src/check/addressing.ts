@@ -2,12 +2,12 @@ import { addressCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic, type Related } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { IfaceValue, PrefixValue, Program, Props, Value } from '../resolve/program.js';
-import { valuesOf } from '../resolve/program.js';
+import { firstOf, valuesOf } from '../resolve/program.js';
 import { writtenProps } from '../resolve/defaults.js';
 import { LINK_END_PROPS, LINK_PROPS, type PropTable, type PropType } from '../resolve/behaviours.js';
 import { broadcast, contains, formatIp, formatPrefix, hostRange, network } from './ipv4.js';
 import { l2, segmentSubnet, type Attachment } from './l2.js';
-import { accepts, firstOf } from './props.js';
+import { accepts } from './props.js';
 
 /** Addressing: host bits, addresses outside their subnets, duplicates per domain, overlaps, NAT pools. */
 export function checkAddressing(program: Program): Diagnostic[] {

@@ -2,9 +2,8 @@ import { flowCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Behaviour } from '../resolve/behaviours.js';
 import type { Flow, Node, Program } from '../resolve/program.js';
-import { valuesOf } from '../resolve/program.js';
+import { firstOf, valuesOf } from '../resolve/program.js';
 import { article } from '../resolve/suggest.js';
-import { firstOf } from './props.js';
 
 /** Ports implied by URL schemes, so that a flow needs no `port`. */
 const SCHEME_PORTS: Record<string, string> = { http: 'tcp/80', https: 'tcp/443' };

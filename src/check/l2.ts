@@ -1,7 +1,6 @@
 import type { Span } from '../diagnostics/span.js';
 import type { Link, NodeId, PrefixValue, Program } from '../resolve/program.js';
-import { NONE } from '../resolve/program.js';
-import { firstOf } from './props.js';
+import { firstOf, NONE } from '../resolve/program.js';
 
 /** One subnet a node is attached to: a point-to-point link, a switch segment, or a VPC subnet. */
 export interface Attachment {

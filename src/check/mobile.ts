@@ -2,10 +2,9 @@ import { mobileCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Behaviour } from '../resolve/behaviours.js';
 import type { Bearer, End, NodeId, Program } from '../resolve/program.js';
-import { NONE, valuesOf } from '../resolve/program.js';
+import { firstOf, NONE, valuesOf } from '../resolve/program.js';
 import { article } from '../resolve/suggest.js';
 import { joinSpans } from './l2.js';
-import { firstOf } from './props.js';
 
 /** The hops of a bearer, in order, and how messages name them. */
 const ROLES: { behaviour: Behaviour; role: string }[] = [

@@ -1,17 +1,4 @@
-import type { Node, Program, Props, Value } from '../resolve/program.js';
-import { values } from '../resolve/program.js';
-
-/**
- * The first value of a property that has the given kind: `valuesOf(props, key, kind)[0]`, without the
- * filtered copy `valuesOf` makes of a list that mixes kinds (the checks ask this of every node and link).
- */
-export function firstOf<K extends Value['kind']>(props: Props, key: string, kind: K): Extract<Value, { kind: K }> | undefined {
-  const all = values(props, key);
-  for (let i = 0; i < all.length; i++) {
-    if (all[i].kind === kind) return all[i] as Extract<Value, { kind: K }>;
-  }
-  return undefined;
-}
+import type { Node, Program } from '../resolve/program.js';
 
 /**
  * Whether a node's kind accepts the property. A node's properties (own and default) are typed against its

@@ -2,8 +2,8 @@ import { servicesCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { NodeId, PortValue, Program, RefValue } from '../resolve/program.js';
-import { values } from '../resolve/program.js';
-import { accepts, firstOf } from './props.js';
+import { firstOf, values } from '../resolve/program.js';
+import { accepts } from './props.js';
 
 /** Properties through which a process sends requests to another process. */
 const CALL_KEYS = ['calls', 'backend', 'forward', 'origin'];

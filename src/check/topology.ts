@@ -1,9 +1,9 @@
 import { topologyCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { End, PrefixValue, Program } from '../resolve/program.js';
+import type { End, NodeId, PrefixValue, Program } from '../resolve/program.js';
+import { firstOf } from '../resolve/program.js';
 import { formatPrefix } from './ipv4.js';
 import { joinSpans, l2 } from './l2.js';
-import { firstOf } from './props.js';
 
 const WHAT: Record<string, string> = {
   process: 'a process: connect the node it runs on',
@@ -18,7 +18,7 @@ export function checkTopology(program: Program): Diagnostic[] {
   for (let i = 0; i < links.length; i++) endpoints(program, 'link', links[i].ends, out);
   for (let i = 0; i < controls.length; i++) endpoints(program, 'control', controls[i].ends, out);
 
-  const { segments, linkSubnets } = l2(program);
+  const { segments, linkSubnets, isSwitch } = l2(program);
   const firstLink = firstLinksBetween(program);
   for (let i = 0; i < links.length; i++) {
     const a = links[i].ends[0];
@@ -29,7 +29,7 @@ export function checkTopology(program: Program): Diagnostic[] {
         { related: [{ span: joinSpans(first[0].span, first[1].span), label: 'first linked here' }] }));
     }
     const subnet = linkSubnets[i];
-    const sw = subnet && switchEnd(program, links[i].ends);
+    const sw = subnet && switchEnd(isSwitch, links[i].ends);
     if (subnet && sw) out.push(diag(topologyCodes.subnetOnSwitchLink, subnet.span, { name: nodes[sw.node].name }));
   }
 
@@ -48,37 +48,19 @@ export function checkTopology(program: Program): Diagnostic[] {
   return out;
 }
 
-/**
- * Per link id, the id of the first link between the same two nodes (its own when it is the first). Links are
- * bucketed by their lower node id, then each bucket is scanned in link order with a mark per higher node id:
- * linear, with no key per link.
- */
+/** Per link id, the id of the first link between the same two nodes (its own when it is the first). */
 function firstLinksBetween(program: Program): Int32Array {
   const { nodes, links } = program;
-  const lower = (i: number) => Math.min(links[i].ends[0].node, links[i].ends[1].node);
-  const higher = (i: number) => Math.max(links[i].ends[0].node, links[i].ends[1].node);
-  // A counting sort, so stable: bucket `u` holds `byLower[start[u]]` to `byLower[start[u + 1] - 1]`, in link order.
-  const start = new Int32Array(nodes.length + 1);
-  for (let i = 0; i < links.length; i++) start[lower(i) + 1]++;
-  for (let u = 0; u < nodes.length; u++) start[u + 1] += start[u];
-  const byLower = new Int32Array(links.length);
-  const next = start.slice(0, nodes.length);
-  for (let i = 0; i < links.length; i++) byLower[next[lower(i)]++] = i;
-
   const firstLink = new Int32Array(links.length);
-  // Per higher node id, the first link to it from the bucket being scanned, and that bucket's id + 1.
-  const firstTo = new Int32Array(nodes.length);
-  const markedIn = new Int32Array(nodes.length);
-  for (let u = 0; u < nodes.length; u++) {
-    for (let j = start[u]; j < start[u + 1]; j++) {
-      const i = byLower[j];
-      const v = higher(i);
-      if (markedIn[v] !== u + 1) {
-        markedIn[v] = u + 1;
-        firstTo[v] = i;
-      }
-      firstLink[i] = firstTo[v];
-    }
+  // Keyed by the pair of node ids, lower first: a number, not a string per link.
+  const firstByPair = new Map<number, number>();
+  for (let i = 0; i < links.length; i++) {
+    const a = links[i].ends[0].node;
+    const b = links[i].ends[1].node;
+    const pair = Math.min(a, b) * nodes.length + Math.max(a, b);
+    const first = firstByPair.get(pair);
+    if (first === undefined) firstByPair.set(pair, i);
+    firstLink[i] = first ?? i;
   }
   return firstLink;
 }
@@ -96,8 +78,8 @@ function linkable(program: Program, keyword: 'link' | 'control', end: End, out: 
 }
 
 /** The first end of a link that is a switch, if any. */
-function switchEnd(program: Program, ends: readonly [End, End]): End | undefined {
-  if (program.nodes[ends[0].node].behaviours.has('switch')) return ends[0];
-  if (program.nodes[ends[1].node].behaviours.has('switch')) return ends[1];
+function switchEnd(isSwitch: (node: NodeId) => boolean, ends: readonly [End, End]): End | undefined {
+  if (isSwitch(ends[0].node)) return ends[0];
+  if (isSwitch(ends[1].node)) return ends[1];
   return undefined;
 }

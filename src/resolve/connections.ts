@@ -6,7 +6,7 @@ import { FLOW_PROPS, LINK_END_PROPS, LINK_PROPS, NO_PROPS } from './behaviours.j
 import type { Resolver } from './context.js';
 import type { Pending } from './declare.js';
 import { NONE, type End, type Link, type LinkEnd, type NodeId, type Prop, type Props, type ScopeId } from './program.js';
-import { defaulted, defaultsFor } from './defaults.js';
+import { DefaultedProps, defaultsFor } from './defaults.js';
 import { findProp, isProp, propsOf, reportMissing, typeProps, withDefaults, type PropItem } from './properties.js';
 import { lookup } from './scopes.js';
 import type { ValueContext } from './values.js';
@@ -21,27 +21,28 @@ export function resolveConnection(r: Resolver, { item, scope, container }: Pendi
     const b = nodes[i + 1];
     if (a === null || b === null) continue;
     if (item.keyword === 'control') r.program.controls.push({ ends: [{ node: a, span: refs[i].span }, { node: b, span: refs[i + 1].span }], span: item.span });
-    else r.program.links.push(link(r, r.program.links.length, [a, refs[i].span, b, refs[i + 1].span], item.span, container, body, scope));
+    else r.program.links.push(link(r, a, refs[i].span, b, refs[i + 1].span, item, container, body, scope));
   }
   if (item.keyword === 'control') typeProps(body, NO_PROPS, '`control`', r.at(scope));
 }
 
-/** A link's ends as they are written: node, span, node, span (no End records to throw away). */
-type EndPair = [NodeId, Span, NodeId, Span];
-
-/** A link and its properties; `END.key` sets a property of one end, which must be an end of this link. */
-function link(r: Resolver, id: number, ends: EndPair, span: Span, container: NodeId | null, items: readonly PropItem[], scope: ScopeId): Link {
+/**
+ * A link from `a` to `b` of a `link` statement, and its properties; `END.key` sets a property of one end, which
+ * must be an end of this link. The ends come as ids and spans: no End records to make and throw away.
+ */
+function link(r: Resolver, a: NodeId, aSpan: Span, b: NodeId, bSpan: Span, stmt: Connection, container: NodeId | null, items: readonly PropItem[], scope: ScopeId): Link {
   const ctx = r.at(scope);
   const dotted = items.some((i) => i.type === 'Property' && i.key.length > 1);
   let own = typeProps(dotted ? items.filter((i) => i.type === 'Flag' || i.key.length === 1) : items, LINK_PROPS, '`link`', ctx);
   const provider = findProp(own, 'provider')?.values[0];
-  if (provider?.kind === 'ref' && provider.node !== ends[0] && provider.node !== ends[2]) {
-    r.diagnostics.push(diag(resolveCodes.notALinkEnd, provider.span, { name: r.program.nodes[provider.node].name, ends: endNames(r, ends) }));
+  if (provider?.kind === 'ref' && provider.node !== a && provider.node !== b) {
+    r.diagnostics.push(diag(resolveCodes.notALinkEnd, provider.span, { name: r.program.nodes[provider.node].name, ends: endNames(r, a, b) }));
     own = own.filter((p) => p.key !== 'provider');
   }
-  const props = withDefaults(own, LINK_DEFAULTS, span, '`link`', ctx);
-  const perEnd = dotted ? endItems(r, ends, items, scope) : NO_END_ITEMS;
-  return { id, span, container, props, ends: [linkEnd(ends[0], ends[1], perEnd[0], ctx), linkEnd(ends[2], ends[3], perEnd[1], ctx)] };
+  const props = withDefaults(own, LINK_DEFAULTS, stmt.span, '`link`', ctx);
+  const perEnd = dotted ? endItems(r, a, b, items, scope) : NO_END_ITEMS;
+  const id = r.program.links.length;
+  return { id, span: stmt.span, container, props, ends: [linkEnd(a, aSpan, perEnd[0], ctx), linkEnd(b, bSpan, perEnd[1], ctx)] };
 }
 
 function linkEnd(node: NodeId, span: Span, items: readonly PropItem[], ctx: ValueContext): ResolvedEnd {
@@ -65,7 +66,7 @@ class ResolvedEnd implements LinkEnd {
   }
 
   get props(): Props {
-    return defaulted(this.own, LINK_END_DEFAULTS, this.span, true);
+    return new DefaultedProps(this.own, LINK_END_DEFAULTS, this.span);
   }
 }
 
@@ -75,16 +76,16 @@ const FLOW_DEFAULTS = defaultsFor(FLOW_PROPS);
 const NO_END_ITEMS: readonly [readonly PropItem[], readonly PropItem[]] = [NONE, NONE];
 
 /** The `END.key` properties of each end, as plain `key` properties. */
-function endItems(r: Resolver, ends: EndPair, items: readonly PropItem[], scope: ScopeId): [Property[], Property[]] {
+function endItems(r: Resolver, a: NodeId, b: NodeId, items: readonly PropItem[], scope: ScopeId): [Property[], Property[]] {
   const perEnd: [Property[], Property[]] = [[], []];
   for (const prop of items) {
     if (prop.type === 'Flag' || prop.key.length === 1) continue;
     const path = prop.key.slice(0, -1);
     const found = lookup(r.program, path, scope);
-    const index = found === ends[0] ? 0 : found === ends[2] ? 1 : -1;
+    const index = found === a ? 0 : found === b ? 1 : -1;
     if (index === -1) {
       const span = spanFromTo(path[0].span, path[path.length - 1].span);
-      r.diagnostics.push(diag(resolveCodes.notALinkEnd, span, { name: path.map((p) => p.text).join('.'), ends: endNames(r, ends) }));
+      r.diagnostics.push(diag(resolveCodes.notALinkEnd, span, { name: path.map((p) => p.text).join('.'), ends: endNames(r, a, b) }));
       continue;
     }
     const last = prop.key[prop.key.length - 1];
@@ -93,8 +94,8 @@ function endItems(r: Resolver, ends: EndPair, items: readonly PropItem[], scope:
   return perEnd;
 }
 
-function endNames(r: Resolver, ends: EndPair): string {
-  return `\`${r.program.nodes[ends[0]].name}\` and \`${r.program.nodes[ends[2]].name}\``;
+function endNames(r: Resolver, a: NodeId, b: NodeId): string {
+  return `\`${r.program.nodes[a].name}\` and \`${r.program.nodes[b].name}\``;
 }
 
 export function resolveBearer(r: Resolver, { item, scope }: Pending<BearerAst>): void {

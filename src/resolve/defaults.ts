@@ -121,8 +121,8 @@ export class DefaultedProps implements Props {
     return out;
   }
 
-  // Indexed loops here and above: every property lookup comes through, and for…of over the shared frozen
-  // empty list takes the generic iterator, an object per step.
+  // An indexed loop: every property lookup comes through here, and for…of over the shared frozen empty list
+  // takes the generic iterator, an object per step.
   private ownProp(key: string): Prop | undefined {
     const own = this.own;
     for (let i = 0; i < own.length; i++) if (own[i].key === key) return own[i];
@@ -136,12 +136,12 @@ export class DefaultedProps implements Props {
 }
 
 /**
- * An owner's properties: `own` over `defaults`. Owners that set nothing share one object when there are no
- * built-in defaults to point at the owner's span. `transient` for properties made when read and soon dropped.
+ * The properties the program keeps for an owner: `own` over `defaults`. Owners that set nothing share one
+ * object when there are no built-in defaults to point at the owner's span.
  */
-export function defaulted(own: readonly Prop[], defaults: Defaults, ownerSpan: Span, transient = false): DefaultedProps {
+export function defaulted(own: readonly Prop[], defaults: Defaults, ownerSpan: Span): DefaultedProps {
   if (own.length === 0 && defaults.builtin.size === 0) return (defaults.bare ??= DefaultedProps.kept(own, defaults, BUILTIN_SPAN));
-  return transient ? new DefaultedProps(own, defaults, ownerSpan) : DefaultedProps.kept(own, defaults, ownerSpan);
+  return DefaultedProps.kept(own, defaults, ownerSpan);
 }
 
 /** The properties a declaration sets itself or takes from its kind: what was written, without built-in defaults. */

@@ -87,15 +87,15 @@ export interface Placed {
 
 export interface Node {
   id: NodeId;
-  /** The simple name; `qualifiedName(program, id)` gives `carrier.a2`. */
-  name: string;
-  nameSpan: Span;
-  span: Span;
+  /** The simple name; `qualifiedName(program, id)` gives `carrier.a2`. Read from the declaration, as are the spans and doc. */
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly span: Span;
   file: string;
-  doc?: string;
+  readonly doc?: string;
   /** The kind's name; null when the kind is unknown (already reported: later checks skip the node). */
   kind: string | null;
-  kindSpan: Span;
+  readonly kindSpan: Span;
   behaviours: ReadonlySet<Behaviour>;
   nature: Nature;
   /** The enclosing container declaration, or null at file level. */
@@ -229,4 +229,16 @@ export function valuesOf<K extends Value['kind']>(props: Props, key: string, kin
     if (all[i].kind !== kind) return all.filter((w): w is Extract<Value, { kind: K }> => w.kind === kind);
   }
   return all as readonly Extract<Value, { kind: K }>[];
+}
+
+/**
+ * The first value of a property that has the given kind: `valuesOf(props, key, kind)[0]`, without the filtered
+ * copy `valuesOf` makes of a list that mixes kinds (the checks ask this of every node and link).
+ */
+export function firstOf<K extends Value['kind']>(props: Props, key: string, kind: K): Extract<Value, { kind: K }> | undefined {
+  const all = values(props, key);
+  for (let i = 0; i < all.length; i++) {
+    if (all[i].kind === kind) return all[i] as Extract<Value, { kind: K }>;
+  }
+  return undefined;
 }

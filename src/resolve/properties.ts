@@ -34,8 +34,9 @@ export function typeProps(items: readonly PropItem[], table: PropTable, owner: s
   /** Keys given a value that did not type: a later duplicate is still reported. */
   let failed: { key: string; keySpan: Span }[] | undefined;
   for (const item of items) {
-    const written = item.type === 'Flag' ? item.name.text : item.key.length === 1 ? item.key[0].text : item.key.map((k) => k.text).join('.');
-    const keySpan = item.type === 'Flag' ? item.name.span : item.keySpan;
+    const keys = item.type === 'Flag' ? null : item.key;
+    const written = keys === null ? (item as Flag).name.text : keys.length === 1 ? keys[0].text : keys.map((k) => k.text).join('.');
+    const keySpan = keys === null ? (item as Flag).name.span : (item as Property).keySpan;
     const key = tableKey(table, written);
     if (key === undefined) {
       const accepted = Object.keys(table).join(', ');
@@ -65,8 +66,8 @@ const TYPED_PROP = {
 };
 
 /** An object literal with a prototype, not a class: see DefaultedProps.kept. */
-function typedProp(key: string, keySpan: Span, values: Value[], origin: Origin): Prop {
-  return { __proto__: TYPED_PROP, key, keySpan, typed: values.length === 1 ? values[0] : values, origin } as unknown as Prop;
+function typedProp(key: string, keySpan: Span, values: Value | Value[], origin: Origin): Prop {
+  return { __proto__: TYPED_PROP, key, keySpan, typed: Array.isArray(values) && values.length === 1 ? values[0] : values, origin } as unknown as Prop;
 }
 
 const tableKeys = new WeakMap<PropTable, Map<string, string>>();
@@ -92,9 +93,10 @@ export function propMap(props: readonly Prop[]): Map<string, Prop> {
   return new Map(props.map((p) => [p.key, p]));
 }
 
-function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueContext): Value[] | null {
+/** The typed values of a property: one Value when the key takes one (most), or the list; null when none typed. */
+function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueContext): Value | Value[] | null {
   if (spec.type.t === 'flag') {
-    if (item.type === 'Flag') return [{ kind: 'flag', span: item.span }];
+    if (item.type === 'Flag') return { kind: 'flag', span: item.span };
     ctx.diagnostics.push(diag(resolveCodes.wrongType, item.values[0]?.span ?? item.span, { key, expected: describeType(spec.type), found: 'a value' }, { help: `write \`${key}\` alone` }));
     return null;
   }
@@ -102,15 +104,13 @@ function typeValues(item: PropItem, spec: PropSpec, key: string, ctx: ValueConte
     ctx.diagnostics.push(diag(resolveCodes.wrongType, item.span, { key, expected: describeType(spec.type), found: 'no value' }));
     return null;
   }
-  if (!spec.many && item.values.length > 1) {
-    ctx.diagnostics.push(diag(resolveCodes.tooManyValues, item.values[1].span, { key }, { label: 'second value' }));
-  }
+  const terms = item.values;
   if (!spec.many) {
-    const v = typeTerm(item.values[0], spec.type, key, ctx);
-    return v ? [v] : null;
+    if (terms.length > 1) ctx.diagnostics.push(diag(resolveCodes.tooManyValues, terms[1].span, { key }, { label: 'second value' }));
+    return typeTerm(terms[0], spec.type, key, ctx);
   }
   // map, not push: arrays grown by push keep spare capacity, and these live as long as the program.
-  const out = item.values.map((term) => typeTerm(term, spec.type, key, ctx));
+  const out = terms.map((term) => typeTerm(term, spec.type, key, ctx));
   const typed = out.includes(null) ? out.filter((v): v is Value => v !== null) : (out as Value[]);
   return typed.length > 0 ? typed : null;
 }

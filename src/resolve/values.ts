@@ -37,16 +37,17 @@ export function describeAtom(atom: Atom): string {
 
 /** Type one comma-separated element of a property value; report and return null when it does not fit. */
 export function typeTerm(term: Term, type: PropType, key: string, ctx: ValueContext): Value | null {
-  if (hasInvalid(term.atoms) || (term.arrow && hasInvalid(term.arrow))) return null;
+  const { atoms, arrow } = term;
+  if (hasInvalid(atoms) || (arrow && hasInvalid(arrow))) return null;
   if (type.t === 'target') return typeTarget(term, key, ctx);
   if (type.t === 'arrow') {
-    if (!term.arrow) return wrong(term, type, key, ctx, 'no `->`');
-    const from = single(term.atoms, term, type.from, key, ctx);
-    const to = single(term.arrow, term, type.to, key, ctx);
+    if (!arrow) return wrong(term, type, key, ctx, 'no `->`');
+    const from = single(atoms, term, type.from, key, ctx);
+    const to = single(arrow, term, type.to, key, ctx);
     return from && to ? { kind: 'arrow', from, to, span: term.span } : null;
   }
-  if (term.arrow) return wrong(term, type, key, ctx, 'an unexpected `->`');
-  return single(term.atoms, term, type, key, ctx);
+  if (arrow) return wrong(term, type, key, ctx, 'an unexpected `->`');
+  return single(atoms, term, type, key, ctx);
 }
 
 function hasInvalid(atoms: readonly Atom[]): boolean {
@@ -54,7 +55,7 @@ function hasInvalid(atoms: readonly Atom[]): boolean {
   return false;
 }
 
-function single(atoms: Atom[], term: Term, type: PropType, key: string, ctx: ValueContext): Value | null {
+function single(atoms: readonly Atom[], term: Term, type: PropType, key: string, ctx: ValueContext): Value | null {
   if (atoms.length !== 1) return wrong(term, type, key, ctx, atoms.length === 0 ? 'nothing' : `\`${atoms.map(rawOf).join(' ')}\``);
   const atom = atoms[0];
   const chosen = type.t === 'oneOf' ? type.types.find((t) => shapeFits(atom, t)) : type;
@@ -81,9 +82,10 @@ function shapeFits(atom: Atom, type: PropType): boolean {
     case 'size': case 'rate': case 'duration': case 'percent':
       return atom.type === 'Number' && atom.unit !== null && UNIT_FAMILY[atom.unit] === type.t;
     case 'string': return atom.type === 'String';
-    case 'word':
-      return atom.type === 'Ref' && atom.parts.length === 1 && !atom.parts[0].quoted
-        && (type.words.length === 0 || type.words.includes(atom.parts[0].text));
+    case 'word': {
+      const word = atom.type === 'Ref' ? plainWord(atom) : undefined;
+      return word !== undefined && (type.words.length === 0 || type.words.includes(word));
+    }
     case 'ref': return atom.type === 'Ref';
     case 'oneOf': return type.types.some((t) => shapeFits(atom, t));
     case 'flag': case 'arrow': case 'target': return false;
@@ -105,7 +107,7 @@ function convert(atom: Atom, type: PropType, key: string, ctx: ValueContext): Va
         : { kind: 'quantity', unit: atom.unit, value: atom.value, base: atom.base, span };
     case 'String': return { kind: 'string', value: atom.value, span };
     case 'Ref': {
-      if (type.t === 'word') return { kind: 'word', value: atom.parts[0].text, span };
+      if (type.t === 'word') return { kind: 'word', value: plainWord(atom)!, span };
       const node = ctx.lookup(atom);
       if (node === null) return null;
       const behaviours = type.t === 'ref' ? type.behaviours : [];
@@ -113,6 +115,12 @@ function convert(atom: Atom, type: PropType, key: string, ctx: ValueContext): Va
     }
     default: return null;
   }
+}
+
+/** The word a reference is, when it is one unquoted name (`on`, `drop`): else undefined. */
+function plainWord(ref: Ref): string | undefined {
+  const { parts } = ref;
+  return parts.length === 1 && !parts[0].quoted ? parts[0].text : undefined;
 }
 
 /** A flow destination: "URL or name", an address, a node, or `NODE:PORT` (`NODE tcp/443` is accepted too). */

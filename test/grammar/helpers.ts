@@ -27,31 +27,38 @@ export const fragment = fc.constantFrom(
 );
 
 /**
- * An AST as plain data, read through its interfaces, for comparing trees: the parser's nodes are classes whose
- * fields may be getters, and JSON.stringify gives a node's span only. Spans become `[start, end]`. A node that
- * is its own name (a one-word reference, a flag) shows that name as `{ text, quoted }`; an atom's own `atoms`
- * (an atom is also a one-atom term) are left out.
+ * An AST as plain data, read through its interfaces, for comparing trees: JSON.stringify gives a node's span
+ * only, and some fields are getters (grammar/nodes.ts). Spans become `[start, end]`; storage fields (`_…`) are
+ * left out. A node that is its own name (a one-word reference, a flag) shows that name where the interface has
+ * it (`parts`, `name`) and not its own text; an atom's own `atoms` (an atom is a one-atom term) are left out.
  */
 export function astData(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(astData);
   if (value === null || typeof value !== 'object') return value;
   const node = value as Record<string, unknown>;
+  const names = fieldNames(node);
+  const isOwnName = names.some((key) => key !== 'atoms' && key !== 'span' && selfIn(node, node[key]));
   const out: Record<string, unknown> = {};
-  for (const key of fieldNames(node)) {
+  for (const key of names) {
     const v = node[key];
-    if (v === undefined) continue;
+    if (v === undefined || key.startsWith('_') || (isOwnName && (key === 'text' || key === 'quoted'))) continue;
     if (key === 'span' || key.endsWith('Span')) {
       const span = v as Span;
       out[key] = [span.start, span.end];
-    } else if (v === node || (Array.isArray(v) && v[0] === node)) {
+    } else if (selfIn(node, v)) {
       if (key === 'atoms') continue;
-      const self = { text: node.text, quoted: node.quoted, span: [node.start, node.end] };
+      const self = { span: [node.start, node.end], text: node.text, quoted: node.quoted };
       out[key] = Array.isArray(v) ? [self] : self;
     } else {
       out[key] = astData(v);
     }
   }
   return out;
+}
+
+/** Whether `v` is the node itself, or a list of just the node. */
+function selfIn(node: object, v: unknown): boolean {
+  return v === node || (Array.isArray(v) && v.length === 1 && v[0] === node);
 }
 
 /** Own fields and getters, `type` first, less the span's own members (shown as `span`). */
