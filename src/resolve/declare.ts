@@ -113,20 +113,24 @@ function declare(r: Resolver, decl: Decl, kinds: Map<string, Kind>, scope: Scope
     in: undefined,
   } as unknown as Node;
   p.nodes.push(node);
+  const name = node.name;
   const names = p.scopes[scope].names;
-  const first = names.get(node.name);
-  if (first !== undefined) {
-    r.diagnostics.push(diag(resolveCodes.duplicateName, node.nameSpan, { name: node.name }, { related: [{ span: p.nodes[first].nameSpan, label: 'first declared here' }] }));
-  } else {
-    names.set(node.name, node.id);
-    const other = p.byName.get(node.name);
-    if (other === undefined) p.byName.set(node.name, node.id);
-    else {
-      const all = p.homonyms.get(node.name);
-      if (all) all.push(node.id);
-      else p.homonyms.set(node.name, [other, node.id]);
-    }
+  const other = p.byName.get(name);
+  // A name declared nowhere yet (most) cannot be a duplicate: no need to ask its scope.
+  if (other === undefined) {
+    names.set(name, node.id);
+    p.byName.set(name, node.id);
+    return node;
   }
+  const first = names.get(name);
+  if (first !== undefined) {
+    r.diagnostics.push(diag(resolveCodes.duplicateName, node.nameSpan, { name }, { related: [{ span: p.nodes[first].nameSpan, label: 'first declared here' }] }));
+    return node;
+  }
+  names.set(name, node.id);
+  const all = p.homonyms.get(name);
+  if (all) all.push(node.id);
+  else p.homonyms.set(name, [other, node.id]);
   return node;
 }
 
