@@ -54,7 +54,21 @@ export function typeProps(items: readonly PropItem[], table: PropTable, owner: s
   }
   if (n === 0) return NONE;
   props.length = n;
-  return props;
+  return keptList(props);
+}
+
+/**
+ * The list as the program keeps it. The few-element lists most owners have are remade as array literals:
+ * V8 makes those of a literal that mostly survive in the old generation (see DefaultedProps.kept), while an
+ * array made by `new Array` or `slice` is always born young and copied twice by the scavenger.
+ */
+function keptList<T>(list: T[]): T[] {
+  switch (list.length) {
+    case 1: return [list[0]];
+    case 2: return [list[0], list[1]];
+    case 3: return [list[0], list[1], list[2]];
+    default: return list;
+  }
 }
 
 /** A typed property: one value (most have one) is kept as it is, and `values` makes the array when read. */
