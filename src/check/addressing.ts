@@ -7,7 +7,7 @@ import { writtenProps } from '../resolve/defaults.js';
 import { LINK_END_PROPS, LINK_PROPS, type PropTable, type PropType } from '../resolve/behaviours.js';
 import { broadcast, contains, formatIp, formatPrefix, hostRange, network } from './ipv4.js';
 import { l2, segmentSubnet, type Attachment } from './l2.js';
-import { accepts } from './props.js';
+import { accepts, forEachValued } from './props.js';
 
 /** Addressing: host bits, addresses outside their subnets, duplicates per domain, overlaps, NAT pools. */
 export function checkAddressing(program: Program): Diagnostic[] {
@@ -74,12 +74,7 @@ type Declared = Attachment & { subnet: PrefixValue };
 function interfaces(program: Program, out: Diagnostic[]): void {
   const { attachmentsOf } = l2(program);
   const taken = new FirstUse<number>();
-  const { nodes } = program;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (!accepts(program, node, 'ip')) continue;
-    const ips = valuesOf(node.props, 'ip', 'iface');
-    if (ips.length === 0) continue;
+  forEachValued(program, 'ip', 'iface', (node, ips) => {
     const attachments = attachmentsOf(node.id);
     for (const ip of ips) {
       const home = homeOf(attachments, ip.addr);
@@ -98,7 +93,7 @@ function interfaces(program: Program, out: Diagnostic[]): void {
       const first = taken.claim(home.domain, ip.addr, ip.span);
       if (first) out.push(diag(addressCodes.duplicateIp, ip.span, { addr: formatIp(ip.addr), subnet: home.label }, { related: [{ span: first, label: 'first used here' }] }));
     }
-  }
+  });
 }
 
 /** The first attachment with a declared subnet that contains the address. */
@@ -139,12 +134,7 @@ function outside(name: string, addr: string, span: Span, attachments: readonly A
 function macs(program: Program, out: Diagnostic[]): void {
   const { attachmentsOf } = l2(program);
   const taken = new FirstUse<string>();
-  const { nodes } = program;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (!accepts(program, node, 'mac')) continue;
-    const macValues = valuesOf(node.props, 'mac', 'mac');
-    if (macValues.length === 0) continue;
+  forEachValued(program, 'mac', 'mac', (node, macValues) => {
     const attachments = attachmentsOf(node.id);
     for (const mac of macValues) {
       for (const a of attachments) {
@@ -152,7 +142,7 @@ function macs(program: Program, out: Diagnostic[]): void {
         if (first && first !== mac.span) out.push(diag(addressCodes.duplicateMac, mac.span, { mac: mac.value, domain: a.label }, { related: [{ span: first, label: 'first used here' }] }));
       }
     }
-  }
+  });
 }
 
 /** Where each value (an address, a MAC) is first used in each L2/L3 domain: a map per domain rather than a key string per use. */
@@ -221,16 +211,11 @@ function byStartThenWidest(a: Range, b: Range): number {
 }
 
 function natPools(program: Program, out: Diagnostic[]): void {
-  const { nodes } = program;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (!accepts(program, node, 'pool')) continue;
-    const pool = firstOf(node.props, 'pool', 'prefix');
-    if (!pool) continue;
+  forEachValued(program, 'pool', 'prefix', (node, [pool]) => {
     for (const inside of valuesOf(node.props, 'inside', 'prefix')) {
       if (contains(pool, inside.addr) || contains(inside, pool.addr)) {
         out.push(diag(addressCodes.natPoolOverlap, pool.span, { pool: formatPrefix(pool), inside: formatPrefix(inside) }, { related: [{ span: inside.span, label: 'the inside range' }] }));
       }
     }
-  }
+  });
 }

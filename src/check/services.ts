@@ -3,7 +3,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { NodeId, PortValue, Program, RefValue } from '../resolve/program.js';
 import { firstOf, values } from '../resolve/program.js';
-import { accepts } from './props.js';
+import { accepts, forEachValued } from './props.js';
 
 /** Properties through which a process sends requests to another process. */
 const CALL_KEYS = ['calls', 'backend', 'forward', 'origin'];
@@ -29,17 +29,13 @@ function processesOf(program: Program): NodeId[] {
 }
 
 function quorums(program: Program, out: Diagnostic[]): void {
-  const { nodes } = program;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (!accepts(program, node, 'quorum')) continue;
-    const quorum = firstOf(node.props, 'quorum', 'number');
-    const replicas = quorum && firstOf(node.props, 'replicas', 'number');
-    if (quorum && replicas && (quorum.value > replicas.value || quorum.value < 1)) {
+  forEachValued(program, 'quorum', 'number', (node, [quorum]) => {
+    const replicas = firstOf(node.props, 'replicas', 'number');
+    if (replicas && (quorum.value > replicas.value || quorum.value < 1)) {
       out.push(diag(servicesCodes.quorumTooLarge, quorum.span, { quorum: quorum.value, replicas: replicas.value },
         node.props.get('replicas')?.origin === 'builtin' ? {} : { related: [{ span: replicas.span, label: 'replicas' }] }));
     }
-  }
+  });
 }
 
 /** `span` is the port as written, or the process's name when the port is a default of its kind. */
