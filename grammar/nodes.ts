@@ -12,7 +12,7 @@ import { OffsetSpan, type SourceText, type Span } from '../src/diagnostics/span.
  * - A list that almost always has one element is stored as that element and made into an array when read:
  *   a one-name reference is its own name (`parts`), a one-atom term is the atom itself (`atoms`), a property
  *   with one key or one value keeps just that one.
- * - A literal's `raw` text is read from the source when asked for.
+ * - A literal's `raw` text, and whether a name was `quoted`, are read from the source when asked for.
  *
  * Nodes are object literals with a `__proto__`, not class instances: V8 tracks where literals are made and
  * allocates those whose objects survive straight into the old generation, while class instances are all born
