@@ -1,8 +1,8 @@
 import { flowCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Behaviour } from '../resolve/behaviours.js';
-import type { Flow, Node, Program } from '../resolve/program.js';
-import { firstOf, valuesOf } from '../resolve/program.js';
+import type { Flow, Program } from '../resolve/program.js';
+import { firstOf, hasBehaviour, valuesOf } from '../resolve/program.js';
 import { article } from '../resolve/suggest.js';
 
 /** Ports implied by URL schemes, so that a flow needs no `port`. */
@@ -20,7 +20,7 @@ export function checkFlows(program: Program): Diagnostic[] {
     const flow = flows[i];
     const from = firstOf(flow.props, 'from', 'ref');
     const client = from && program.nodes[from.node];
-    if (client && client.kind !== null && !originatesTraffic(client)) {
+    if (client && client.kind !== null && !hasBehaviour(client, ...CLIENTS)) {
       const host = client.on ? program.nodes[client.on.node].name : undefined;
       out.push(diag(flowCodes.fromNotEndpoint, from.span, { name: client.name, kind: article(client.kind) },
         host ? { help: `use the node it runs on: \`from: ${host}\`` } : {}));
@@ -28,12 +28,6 @@ export function checkFlows(program: Program): Diagnostic[] {
     destination(flow, zones, out);
   }
   return out;
-}
-
-/** `hasBehaviour(node, ...CLIENTS)` without an argument array per flow. */
-function originatesTraffic(node: Node): boolean {
-  for (let i = 0; i < CLIENTS.length; i++) if (node.behaviours.has(CLIENTS[i])) return true;
-  return false;
 }
 
 function destination(flow: Flow, zones: string[], out: Diagnostic[]): void {

@@ -2,7 +2,7 @@ import { servicesCodes } from '../diagnostics/codes/index.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { NodeId, PortValue, Program, RefValue } from '../resolve/program.js';
-import { firstOf, values } from '../resolve/program.js';
+import { firstOf, valuesOf } from '../resolve/program.js';
 import { accepts, forEachValued } from './props.js';
 
 /** Properties through which a process sends requests to another process. */
@@ -48,14 +48,14 @@ function portConflicts(program: Program, processes: readonly NodeId[], out: Diag
   for (let i = 0; i < processes.length; i++) {
     const proc = nodes[processes[i]];
     if (!proc.on) continue;
+    const ports = valuesOf(proc.props, 'listen', 'port');
+    if (ports.length === 0) continue;
     let list = byHost.get(proc.on.node);
     if (!list) byHost.set(proc.on.node, (list = []));
-    const ports = values(proc.props, 'listen');
-    if (ports.length === 0) continue;
     const declared = proc.props.get('listen')?.origin === 'decl';
     for (let j = 0; j < ports.length; j++) {
       const port = ports[j];
-      if (port.kind === 'port') list.push({ port, process: proc.id, lo: port.port, hi: port.portEnd ?? port.port, span: declared ? port.span : proc.nameSpan });
+      list.push({ port, process: proc.id, lo: port.port, hi: port.portEnd ?? port.port, span: declared ? port.span : proc.nameSpan });
     }
   }
   // One report per pair of processes: a kind's default `udp/53, tcp/53` is one conflict, not two.
@@ -107,11 +107,9 @@ function callGraph(program: Program, processes: readonly NodeId[]): CallGraph {
     for (let k = 0; k < CALL_KEYS.length; k++) {
       const key = CALL_KEYS[k];
       if (!accepts(program, nodes[id], key)) continue;
-      const called = values(nodes[id].props, key);
+      const called = valuesOf(nodes[id].props, key, 'ref');
       for (let i = 0; i < called.length; i++) {
-        const ref = called[i];
-        if (ref.kind !== 'ref') continue;
-        refs.push(ref);
+        refs.push(called[i]);
         keys.push(key);
       }
     }

@@ -19,12 +19,16 @@ export function checkTopology(program: Program): Diagnostic[] {
   for (let i = 0; i < controls.length; i++) endpoints(program, 'control', controls[i].ends, out);
 
   const { segments, linkSubnets, isSwitch } = l2(program);
-  const firstLink = firstLinksBetween(program);
+  // The first link between each pair of nodes, keyed by the pair of ids, lower first: a number, not a string.
+  const firstByPair = new Map<number, number>();
   for (let i = 0; i < links.length; i++) {
     const a = links[i].ends[0];
     const b = links[i].ends[1];
-    if (firstLink[i] !== i) {
-      const first = links[firstLink[i]].ends;
+    const pair = Math.min(a.node, b.node) * nodes.length + Math.max(a.node, b.node);
+    const firstLink = firstByPair.get(pair);
+    if (firstLink === undefined) firstByPair.set(pair, i);
+    else {
+      const first = links[firstLink].ends;
       out.push(diag(topologyCodes.duplicateLink, joinSpans(a.span, b.span), { a: nodes[a.node].name, b: nodes[b.node].name },
         { related: [{ span: joinSpans(first[0].span, first[1].span), label: 'first linked here' }] }));
     }
@@ -46,23 +50,6 @@ export function checkTopology(program: Program): Diagnostic[] {
     }
   }
   return out;
-}
-
-/** Per link id, the id of the first link between the same two nodes (its own when it is the first). */
-function firstLinksBetween(program: Program): Int32Array {
-  const { nodes, links } = program;
-  const firstLink = new Int32Array(links.length);
-  // Keyed by the pair of node ids, lower first: a number, not a string per link.
-  const firstByPair = new Map<number, number>();
-  for (let i = 0; i < links.length; i++) {
-    const a = links[i].ends[0].node;
-    const b = links[i].ends[1].node;
-    const pair = Math.min(a, b) * nodes.length + Math.max(a, b);
-    const first = firstByPair.get(pair);
-    if (first === undefined) firstByPair.set(pair, i);
-    firstLink[i] = first ?? i;
-  }
-  return firstLink;
 }
 
 /** Both ends of a link or control adjacency are nodes that can be linked, and not the same one. */
